@@ -1,0 +1,221 @@
+//! Typed decoding of the YAML tree, collecting every problem instead of stopping at the first.
+//!
+//! serde's derive stops at the first error and knows no spans; a resume with three typos should
+//! get three located diagnostics in one run. Each model type implements [`Decode`] in a few lines
+//! with [`Decoder::fields`], which also rejects unknown keys with a "did you mean" hint.
+
+use std::sync::Arc;
+
+use crate::diag::Diagnostic;
+use crate::source::{Node, NodeKind, Source, Span};
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+impl<T> std::ops::Deref for Spanned<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// Text the user wrote, with its span.
+pub type Text = Spanned<String>;
+
+/// Collects diagnostics while decoding one source file.
+pub struct Decoder {
+    pub source: Arc<Source>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A mapping's known keys, after unknown and duplicate keys were reported.
+pub struct Fields<'n> {
+    pub node: &'n Node,
+    what: &'static str,
+    pairs: Vec<(&'n str, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    /// The value of `key`, unless absent or null.
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v).filter(|v| !v.is_null())
+    }
+
+    /// The span of `key` itself (for diagnostics about the whole field).
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+/// A type that can be read from a YAML node.
+pub trait Decode: Sized {
+    /// Reads `node`, reporting problems to `d`; `None` when the value is unusable.
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self>;
+}
+
+impl Decoder {
+    pub fn new(source: Arc<Source>) -> Self {
+        Decoder { source, diagnostics: Vec::new() }
+    }
+
+    /// Reports an error at `span`.
+    pub fn error(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) {
+        let d = Diagnostic::error(message).at(&self.source, span).with_help(help);
+        self.diagnostics.push(d);
+    }
+
+    /// Reports a value of the wrong kind.
+    pub fn expected(&mut self, node: &Node, expected: &str, help: impl Into<String>) {
+        self.error(node.span.clone(), format!("expected {expected}, found {}", node.describe()), help);
+    }
+
+    /// Opens a mapping whose keys must be among `known`.
+    pub fn fields<'n>(&mut self, node: &'n Node, what: &'static str, known: &[&str]) -> Option<Fields<'n>> {
+        let NodeKind::Map(pairs) = &node.kind else {
+            self.expected(node, &format!("a mapping ({what})"), format!("write the {what} as `key: value` lines"));
+            return None;
+        };
+        let mut fields = Fields { node, what, pairs: Vec::new() };
+        for (key, value) in pairs {
+            let NodeKind::Scalar { value: name, .. } = &key.kind else {
+                self.expected(key, "a key name", "keys are plain words such as `name:`");
+                continue;
+            };
+            if !known.contains(&name.as_str()) {
+                let help = match did_you_mean(name, known) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("expected one of: {}", known.join(", ")),
+                };
+                self.error(key.span.clone(), format!("unknown key `{name}` in {what}"), help);
+            } else if fields.pairs.iter().any(|(k, _)| k == name) {
+                self.error(
+                    key.span.clone(),
+                    format!("duplicate key `{name}` in {what}"),
+                    "remove one of them: YAML would silently keep only the last",
+                );
+            } else {
+                fields.pairs.push((name.as_str(), value));
+            }
+        }
+        Some(fields)
+    }
+
+    /// A required field; its absence is reported.
+    pub fn req<T: Decode>(&mut self, fields: &Fields, key: &str) -> Option<T> {
+        match fields.get(key) {
+            Some(node) => T::decode(node, self),
+            None => {
+                let span = fields.node.span.start..fields.node.span.start;
+                self.error(
+                    span,
+                    format!("missing `{key}` in {}", fields.what),
+                    format!("add `{key}:` to this {}", fields.what),
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional field.
+    pub fn opt<T: Decode>(&mut self, fields: &Fields, key: &str) -> Option<T> {
+        fields.get(key).and_then(|node| T::decode(node, self))
+    }
+
+    /// An optional list; absent means empty.
+    pub fn list<T: Decode>(&mut self, fields: &Fields, key: &str) -> Vec<T> {
+        self.opt::<Vec<T>>(fields, key).unwrap_or_default()
+    }
+}
+
+/// The closest candidate to a misspelt `name`, if any is close enough.
+pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let name = name.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (strsim::normalized_damerau_levenshtein(&name, c), *c))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+impl Decode for String {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match &node.kind {
+            NodeKind::Scalar { value, .. } => Some(value.trim().to_string()),
+            _ => {
+                d.expected(node, "text", "write the value on the same line as its key");
+                None
+            }
+        }
+    }
+}
+
+impl<T: Decode> Decode for Spanned<T> {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        T::decode(node, d).map(|value| Spanned::new(value, node.span.clone()))
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match &node.kind {
+            NodeKind::Seq(items) => Some(items.iter().filter_map(|item| T::decode(item, d)).collect()),
+            _ => {
+                d.expected(node, "a list", "start each item on its own line with `- `, or write `[a, b]`");
+                None
+            }
+        }
+    }
+}
+
+impl Decode for f64 {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let parsed = scalar(node).and_then(|s| s.trim_end_matches("pt").trim().parse::<f64>().ok());
+        if parsed.is_none_or(|v| !v.is_finite()) {
+            d.expected(node, "a number", "write a plain number such as `10.5`");
+            return None;
+        }
+        parsed
+    }
+}
+
+impl Decode for i64 {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let parsed = scalar(node).and_then(|s| s.parse::<i64>().ok());
+        if parsed.is_none() {
+            d.expected(node, "a whole number", "write a number such as `1`");
+        }
+        parsed
+    }
+}
+
+/// The text of a scalar node.
+pub fn scalar(node: &Node) -> Option<&str> {
+    match &node.kind {
+        NodeKind::Scalar { value, .. } => Some(value.trim()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::did_you_mean;
+
+    #[test]
+    fn suggests_close_keys_only() {
+        let keys = ["experience", "education", "skills"];
+        assert_eq!(did_you_mean("experiance", &keys), Some("experience"));
+        assert_eq!(did_you_mean("Skils", &keys), Some("skills"));
+        assert_eq!(did_you_mean("hobbies", &keys), None);
+    }
+}

@@ -1,0 +1,183 @@
+//! Diagnostics: one record for every problem rescc reports, from YAML syntax to page limits.
+//!
+//! Rendered like rustc and typst: `error[rule]: message`, ` --> file:line:col`, the source line
+//! with a caret, and `= help: ...`. The same record serializes to JSON for editors and CI.
+
+use std::fmt;
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{self as cs, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, Chars, Config};
+use serde::Serialize;
+
+use crate::source::{Source, Span};
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem, optionally located in a source file.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable rule id (`font-size`, `quantified`...); `None` for input errors.
+    pub rule: Option<&'static str>,
+    pub message: String,
+    pub source: Option<Arc<Source>>,
+    pub span: Option<Span>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Error, rule: None, message: message.into(), source: None, span: None, help: None }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message) }
+    }
+
+    pub fn with_rule(mut self, rule: &'static str) -> Self {
+        self.rule = Some(rule);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_span(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// Locates the diagnostic in `source`.
+    pub fn at(self, source: &Arc<Source>, span: Span) -> Self {
+        self.with_span(span).in_source(source)
+    }
+
+    /// Attaches the source file, keeping any span already set.
+    pub fn in_source(mut self, source: &Arc<Source>) -> Self {
+        self.source = Some(Arc::clone(source));
+        self
+    }
+
+    /// `file:line:col` of the diagnostic, if it has a location.
+    pub fn location(&self) -> Option<(String, usize, usize)> {
+        let source = self.source.as_ref()?;
+        let (line, column) = source.line_col(self.span.as_ref().map_or(0, |s| s.start));
+        Some((source.name.clone(), line, column))
+    }
+
+    /// Renders the diagnostic with its snippet, as printed on the terminal.
+    pub fn render(&self) -> String {
+        let head = match self.severity {
+            Severity::Error => cs::Diagnostic::error(),
+            Severity::Warning => cs::Diagnostic::warning(),
+        };
+        let mut d = head.with_message(&self.message);
+        if let Some(rule) = self.rule {
+            d = d.with_code(rule);
+        }
+        if let Some(help) = &self.help {
+            d = d.with_notes(vec![format!("help: {help}")]);
+        }
+        let Some(source) = &self.source else {
+            return plain(&d);
+        };
+        let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
+        if let Some(span) = &self.span {
+            d = d.with_labels(vec![Label::primary((), span.clone())]);
+        } else {
+            // No span: name the file in the header so the message is still located.
+            d.message = format!("{}: {}", source.name, d.message);
+        }
+        let config = Config { chars: Chars::ascii(), ..Config::default() };
+        term::emit_into_string(&config, &file, &d).unwrap_or_else(|_| plain(&d))
+    }
+}
+
+fn plain(d: &cs::Diagnostic<()>) -> String {
+    let severity = if d.severity == cs::Severity::Error { "error" } else { "warning" };
+    let code = d.code.as_ref().map(|c| format!("[{c}]")).unwrap_or_default();
+    let mut out = format!("{severity}{code}: {}\n", d.message);
+    for note in &d.notes {
+        out += &format!("  = {note}\n");
+    }
+    out
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+/// A list of diagnostics, reported together.
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn one(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Orders by file position so output reads top to bottom.
+    pub fn sort(&mut self) {
+        self.0.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{}", d.render())?;
+        }
+        Ok(())
+    }
+}
+
+/// The JSON form of a diagnostic, for `--format json`.
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic<'a> {
+    pub rule: Option<&'static str>,
+    pub severity: Severity,
+    pub message: &'a str,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub hint: Option<&'a str>,
+}
+
+impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
+    fn from(d: &'a Diagnostic) -> Self {
+        let location = d.location();
+        JsonDiagnostic {
+            rule: d.rule,
+            severity: d.severity,
+            message: &d.message,
+            file: location.as_ref().map(|l| l.0.clone()),
+            line: location.as_ref().filter(|_| d.span.is_some()).map(|l| l.1),
+            column: location.as_ref().filter(|_| d.span.is_some()).map(|l| l.2),
+            hint: d.help.as_deref(),
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! rescc: a resume compiler. YAML in; a checked, ATS-friendly PDF out.
+//!
+//! The pipeline runs one way, one module per stage:
+//! [`source`] -> [`model`] (via [`decode`]) -> [`validate`] -> [`ir`] -> [`render`] -> [`rules`]
+//! -> [`write`], orchestrated by [`build`] and driven by [`cli`].
+
+pub mod build;
+pub mod cli;
+pub mod decode;
+pub mod diag;
+pub mod fonts;
+pub mod ir;
+pub mod layouts;
+pub mod model;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod validate;
+pub mod write;

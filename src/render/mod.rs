@@ -1,0 +1,3 @@
+//! Renderers: each turns the IR into one output format.
+
+pub mod typst;

@@ -1,0 +1,210 @@
+//! Typesetting through Typst: a small `World` over one layout and the document as JSON.
+//!
+//! The layout is the main file; the IR is served as the virtual file `/resume.json`, so user
+//! text reaches Typst only as data. Fonts are the shared bundled set; there is no file system
+//! access beyond these two files.
+
+use std::sync::Arc;
+
+use typst::diag::{FileError, FileResult, SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::layout::{Abs, FrameItem, Point, Transform};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
+
+use crate::diag::Diagnostic;
+use crate::fonts::Fonts;
+use crate::ir::Document;
+
+/// Path under which layouts read the document.
+pub const DATA_PATH: &str = "resume.json";
+const MAIN_PATH: &str = "layout.typ";
+
+/// A layout's source text and the name shown in its diagnostics.
+#[derive(Debug, Clone)]
+pub struct LayoutSource {
+    pub name: String,
+    pub text: String,
+}
+
+/// The world one document is compiled in.
+pub struct ResumeWorld {
+    library: LazyHash<Library>,
+    fonts: Arc<Fonts>,
+    main: Source,
+    data: Bytes,
+}
+
+fn file_id(path: &str) -> FileId {
+    let path = VirtualPath::new(path).expect("static virtual path is valid");
+    RootedPath::new(VirtualRoot::Project, path).intern()
+}
+
+impl ResumeWorld {
+    pub fn new(layout: &LayoutSource, document: &Document, fonts: Arc<Fonts>) -> Self {
+        let data = serde_json::to_vec(document).expect("the IR serializes to JSON");
+        ResumeWorld {
+            library: LazyHash::new(Library::builder().build()),
+            fonts,
+            main: Source::new(file_id(MAIN_PATH), layout.text.clone()),
+            data: Bytes::new(data),
+        }
+    }
+}
+
+impl World for ResumeWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() { Ok(self.main.clone()) } else { Err(not_found(id)) }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == file_id(DATA_PATH) { Ok(self.data.clone()) } else { Err(not_found(id)) }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        // Fixed so that identical input gives identical output.
+        Datetime::from_ymd(2000, 1, 1)
+    }
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.vpath().as_rooted_path().to_path_buf())
+}
+
+/// What typesetting produced, with the measurements the page and font checks need.
+pub struct Typeset {
+    pub document: PagedDocument,
+    pub metrics: Metrics,
+}
+
+/// Measurements read off the laid-out pages, not the configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metrics {
+    pub pages: usize,
+    /// Lines of text on each page.
+    pub lines_per_page: Vec<usize>,
+    /// The most common text size, by glyph count (pt).
+    pub body_size: f64,
+    /// The smallest text size used (pt).
+    pub min_size: f64,
+    /// Where each page's last line of text ends, as a fraction of the page height.
+    pub fill_of_last_page: f64,
+}
+
+/// Compiles the document with a layout.
+pub fn typeset(layout: &LayoutSource, document: &Document, fonts: Arc<Fonts>) -> Result<Typeset, Vec<Diagnostic>> {
+    let world = ResumeWorld::new(layout, document, fonts);
+    let Warned { output, warnings: _ } = typst::compile::<PagedDocument>(&world);
+    let document = output.map_err(|errors| convert(&world, layout, &errors))?;
+    let metrics = measure(&document);
+    Ok(Typeset { document, metrics })
+}
+
+/// Exports a PDF. `timestamp` (seconds since the epoch) sets the creation date; without it
+/// the PDF carries none, so identical input gives identical bytes.
+pub fn pdf(typeset: &Typeset, timestamp: Option<i64>, standards: PdfStandards) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let timestamp = timestamp.and_then(|secs| {
+        let t = time::OffsetDateTime::from_unix_timestamp(secs).ok()?;
+        let dt = Datetime::from_ymd_hms(t.year(), t.month() as u8, t.day(), t.hour(), t.minute(), t.second())?;
+        Some(Timestamp::new_utc(dt))
+    });
+    let options = PdfOptions {
+        ident: Smart::Custom("rescc".into()),
+        timestamp,
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&typeset.document, &options).map_err(|errors| {
+        errors.iter().map(|e| Diagnostic::error(format!("PDF export failed: {}", e.message))).collect()
+    })
+}
+
+/// Turns Typst errors into diagnostics located in the layout.
+fn convert(world: &ResumeWorld, layout: &LayoutSource, errors: &[SourceDiagnostic]) -> Vec<Diagnostic> {
+    let source = Arc::new(crate::source::Source::new(layout.name.clone(), layout.text.clone()));
+    errors
+        .iter()
+        .map(|e| {
+            let mut d = Diagnostic::error(format!("layout error: {}", e.message));
+            if let Some(hint) = e.hints.first() {
+                d = d.with_help(hint.v.to_string());
+            }
+            let in_main = e.span.id() == Some(world.main());
+            match world.range(e.span).filter(|_| in_main) {
+                Some(range) => d.at(&source, range),
+                None => d.in_source(&source),
+            }
+        })
+        .collect()
+}
+
+fn measure(document: &PagedDocument) -> Metrics {
+    let mut sizes: Vec<(f64, usize)> = Vec::new();
+    let mut lines_per_page = Vec::new();
+    let mut fill_of_last_page = 0.0;
+    for page in document.pages() {
+        let mut baselines: Vec<f64> = Vec::new();
+        walk(&page.frame, Transform::identity(), &mut |at, size, glyphs| {
+            let size = (size * 100.0).round() / 100.0;
+            match sizes.iter_mut().find(|(s, _)| *s == size) {
+                Some((_, count)) => *count += glyphs,
+                None => sizes.push((size, glyphs)),
+            }
+            let y = (at.y.to_pt() * 2.0).round() / 2.0;
+            if !baselines.contains(&y) {
+                baselines.push(y);
+            }
+        });
+        lines_per_page.push(baselines.len());
+        let bottom = baselines.iter().copied().fold(0.0, f64::max);
+        fill_of_last_page = bottom / page.frame.height().to_pt();
+    }
+    let body_size = sizes.iter().max_by_key(|(_, count)| *count).map_or(0.0, |(s, _)| *s);
+    let min_size = sizes.iter().map(|(s, _)| *s).fold(f64::INFINITY, f64::min);
+    Metrics {
+        pages: document.pages().len(),
+        lines_per_page,
+        body_size,
+        min_size: if min_size.is_finite() { min_size } else { 0.0 },
+        fill_of_last_page,
+    }
+}
+
+/// Calls `visit(position, size_pt, glyphs)` for every text item, in page coordinates.
+fn walk(frame: &typst::layout::Frame, ts: Transform, visit: &mut impl FnMut(Point, f64, usize)) {
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                let ts = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
+                walk(&group.frame, ts, visit);
+            }
+            FrameItem::Text(text) => {
+                let at = pos.transform(ts);
+                let scale = ts.sy.get().abs().max(f64::EPSILON);
+                let size: Abs = text.size * scale;
+                visit(at, size.to_pt(), text.glyphs.len());
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! Semantic validation: what the types cannot say (date order, email and URL shapes, layout
+//! bounds). Every problem is collected; none stops the others.
+
+use crate::decode::{Decoder, Spanned, Text};
+use crate::layouts;
+use crate::model::{Date, End, Layout, Resume, SECTION_KEYS};
+
+/// Bounds that the hiring guidance puts on the layout.
+pub const FONT_SIZE_RANGE: (f64, f64) = (10.0, 11.0);
+pub const MARGIN_RANGE_IN: (f64, f64) = (0.5, 1.0);
+
+/// Reports every semantic problem in `resume` to `d`.
+pub fn validate(resume: &Resume, d: &mut Decoder) {
+    if resume.name.value.is_empty() && !resume.name.span.is_empty() {
+        d.error(resume.name.span.clone(), "the name is empty", "write your name as it should appear on the resume");
+    }
+    if let Some(email) = &resume.contact.email {
+        if !is_email(email) {
+            d.error(
+                email.span.clone(),
+                format!("`{}` is not an email address", email.value),
+                "write it as `name@example.com`",
+            );
+        }
+    }
+    for link in &resume.contact.links {
+        check_url(&link.url, d);
+    }
+    for job in &resume.experience {
+        check_period(&job.start, job.end.as_ref(), d);
+    }
+    for project in &resume.projects {
+        if let Some(url) = &project.url {
+            check_url(url, d);
+        }
+        if let Some(start) = &project.start {
+            check_period(start, project.end.as_ref(), d);
+        }
+    }
+    for school in &resume.education {
+        if let Some(start) = &school.start {
+            check_period(start, school.end.as_ref(), d);
+        }
+        if let Some(gpa) = &school.gpa {
+            if parse_gpa(gpa).is_none() {
+                d.error(
+                    gpa.span.clone(),
+                    format!("`{}` is not a GPA", gpa.value),
+                    "write it as `3.7/4.0` (or `3.7` on a 4.0 scale)",
+                );
+            }
+        }
+    }
+    for cert in &resume.certifications {
+        if let Some(url) = &cert.url {
+            check_url(url, d);
+        }
+    }
+    for entry in resume.sections.iter().flat_map(|s| &s.entries) {
+        if let Some(url) = &entry.url {
+            check_url(url, d);
+        }
+        if let Some(start) = &entry.start {
+            check_period(start, entry.end.as_ref(), d);
+        }
+    }
+    validate_layout(&resume.layout, d);
+}
+
+fn validate_layout(layout: &Layout, d: &mut Decoder) {
+    if let Some(template) = &layout.template {
+        if !template.ends_with(".typ") && layouts::builtin(template).is_none() {
+            let names: Vec<&str> = layouts::BUILTIN.iter().map(|l| l.name).collect();
+            let help = match crate::decode::did_you_mean(template, &names) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("use one of {}, or a path to a `.typ` file", names.join(", ")),
+            };
+            d.error(template.span.clone(), format!("no built-in layout is called `{}`", template.value), help);
+        }
+    }
+    if let Some(size) = &layout.font_size {
+        let (lo, hi) = FONT_SIZE_RANGE;
+        if !(lo..=hi).contains(&size.value) {
+            d.error(
+                size.span.clone(),
+                format!("font size {} pt is outside {lo}–{hi} pt", size.value),
+                "recruiters and ATS expect body text of 10–11 pt; shorten the content instead",
+            );
+        }
+    }
+    if let Some(margins) = &layout.margins {
+        let (lo, hi) = MARGIN_RANGE_IN;
+        let inches = margins.inches();
+        if !(lo - 1e-9..=hi + 1e-9).contains(&inches) {
+            d.error(
+                margins.span.clone(),
+                format!("margins of {} in are outside {lo}–{hi} in", round2(inches)),
+                "use between `0.5in` and `1in`; whitespace helps a six-second skim",
+            );
+        }
+    }
+    if let Some(pages) = &layout.max_pages {
+        if !(1..=2).contains(&pages.value) {
+            d.error(
+                pages.span.clone(),
+                format!("max_pages must be 1 or 2, not {}", pages.value),
+                "one page below 8 years of experience, two at most for seniors",
+            );
+        }
+    }
+    if let Some(order) = &layout.order {
+        for (i, key) in order.iter().enumerate() {
+            if !SECTION_KEYS.contains(&key.as_str()) {
+                let help = match crate::decode::did_you_mean(key, SECTION_KEYS) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!(
+                        "expected one of: {}; put other sections under `sections:`",
+                        SECTION_KEYS.join(", ")
+                    ),
+                };
+                d.error(key.span.clone(), format!("unknown section `{}` in layout.order", key.value), help);
+            } else if order[..i].iter().any(|k| k.value == key.value) {
+                d.error(key.span.clone(), format!("`{}` appears twice in layout.order", key.value), "list each section once");
+            }
+        }
+    }
+}
+
+fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+fn check_period(start: &Spanned<Date>, end: Option<&Spanned<End>>, d: &mut Decoder) {
+    let Some(end) = end else { return };
+    let End::Date(end_date) = end.value else { return };
+    if end_date.months(true) < start.months(false) || (end_date.year == start.year && end_date < start.value) {
+        d.error(
+            end.span.clone(),
+            format!("the end ({end_date}) is before the start ({})", start.value),
+            "swap the dates, or use `present` for a current role",
+        );
+    }
+}
+
+fn check_url(url: &Text, d: &mut Decoder) {
+    if !is_url(url) {
+        d.error(
+            url.span.clone(),
+            format!("`{}` is not a web address", url.value),
+            "write the full address, e.g. `https://github.com/yourname`",
+        );
+    }
+}
+
+/// `local@domain.tld`, with no spaces.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else { return false };
+    !local.is_empty()
+        && !text.chars().any(char::is_whitespace)
+        && !domain.contains('@')
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| !part.is_empty())
+}
+
+/// An `http(s)://` address with a dotted host, or a bare `host.tld/path`.
+pub fn is_url(text: &str) -> bool {
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")).unwrap_or(text);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit_once(':').filter(|(_, port)| port.parse::<u16>().is_ok()).map_or(host, |(h, _)| h);
+    !text.chars().any(char::is_whitespace)
+        && host.contains('.')
+        && host.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+}
+
+/// `3.7/4.0` -> (3.7, 4.0); a bare number is on a 4.0 scale.
+pub fn parse_gpa(text: &str) -> Option<(f64, f64)> {
+    let (value, scale) = match text.split_once('/') {
+        Some((v, s)) => (v.trim().parse::<f64>().ok()?, s.trim().parse::<f64>().ok()?),
+        None => (text.trim().parse::<f64>().ok()?, 4.0),
+    };
+    (value.is_finite() && scale > 0.0 && value >= 0.0 && value <= scale).then_some((value, scale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert!(is_email("priya.raman@example.com"));
+        assert!(!is_email("priya.example.com") || !is_email("a@b"));
+        assert!(!is_email("priya@example"));
+        assert!(is_url("https://github.com/priyaraman"));
+        assert!(is_url("github.com/priyaraman"));
+        assert!(!is_url("github com/priya"));
+        assert!(!is_url("https://localhost"));
+        assert_eq!(parse_gpa("3.7/4.0"), Some((3.7, 4.0)));
+        assert_eq!(parse_gpa("high"), None);
+    }
+}
