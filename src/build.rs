@@ -105,12 +105,14 @@ pub struct Built {
 pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
     let document = ir::build(&loaded.resume, Date::today());
     let layout = layout_source(loaded)?;
-    let typeset = typst_render::typeset(&layout, &document, Fonts::bundled()).map_err(|d| Failure::Input(Diagnostics(d)))?;
+    let typeset =
+        typst_render::typeset(&layout, &document, Fonts::bundled()).map_err(|d| Failure::Input(Diagnostics(d)))?;
     let mut diagnostics = Diagnostics(rules::typeset_checks(loaded, &document, &typeset.metrics));
     if diagnostics.has_errors() && !options.force {
         return Err(Failure::Checks(diagnostics));
     }
-    let pdf = typst_render::pdf(&typeset, options.timestamp, Default::default()).map_err(|d| Failure::Input(Diagnostics(d)))?;
+    let pdf = typst_render::pdf(&typeset, options.timestamp, Default::default())
+        .map_err(|d| Failure::Input(Diagnostics(d)))?;
     let dir = output_dir(&loaded.source.path, options);
     let stem = file_stem(&document.name);
     let outputs = vec![Output { path: dir.join(format!("{stem}.pdf")), bytes: pdf }];

@@ -19,7 +19,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate the resume, typeset it and write the outputs.
-    #[command(after_help = "Example:\n  rescc build resume.yaml            # writes out/<Name>_Resume.pdf\n  rescc build resume.yaml -o dist")]
+    #[command(
+        after_help = "Example:\n  rescc build resume.yaml            # writes out/<Name>_Resume.pdf\n  rescc build resume.yaml -o dist"
+    )]
     Build(BuildArgs),
 }
 

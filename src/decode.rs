@@ -10,7 +10,7 @@ use crate::diag::Diagnostic;
 use crate::source::{Node, NodeKind, Source, Span};
 
 /// A value and where it was written.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
@@ -119,7 +119,7 @@ impl Decoder {
                 self.error(
                     span,
                     format!("missing `{key}` in {}", fields.what),
-                    format!("add `{key}:` to this {}", fields.what),
+                    format!("add `{key}:` here"),
                 );
                 None
             }

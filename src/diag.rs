@@ -35,7 +35,14 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, rule: None, message: message.into(), source: None, span: None, help: None }
+        Diagnostic {
+            severity: Severity::Error,
+            rule: None,
+            message: message.into(),
+            source: None,
+            span: None,
+            help: None,
+        }
     }
 
     pub fn warning(message: impl Into<String>) -> Self {
@@ -149,7 +156,7 @@ impl Diagnostics {
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for d in &self.0 {
-            writeln!(f, "{}", d.render())?;
+            writeln!(f, "{}\n", d.render().trim_end())?;
         }
         Ok(())
     }

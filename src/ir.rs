@@ -118,7 +118,8 @@ impl Inline {
 
     /// A link that shows its address (`github.com/priyaraman`).
     pub fn address(url: &str) -> Self {
-        let target = if url.contains("://") || url.starts_with("mailto:") { url.to_string() } else { format!("https://{url}") };
+        let target =
+            if url.contains("://") || url.starts_with("mailto:") { url.to_string() } else { format!("https://{url}") };
         Inline { text: display_url(url), link: Some(target), ..Inline::default() }
     }
 }
@@ -202,7 +203,8 @@ fn order(resume: &Resume) -> Vec<&'static str> {
 
 fn sections(resume: &Resume, key: &str) -> Vec<Section> {
     let section = |body: Body| vec![Section { id: key.to_string(), title: default_title(key).to_string(), body }];
-    let entries = |entries: Vec<Entry>| if entries.is_empty() { Vec::new() } else { section(Body::Entries { entries }) };
+    let entries =
+        |entries: Vec<Entry>| if entries.is_empty() { Vec::new() } else { section(Body::Entries { entries }) };
     match key {
         "summary" => resume.summary.iter().flat_map(|s| section(Body::Text { text: inline(s) })).collect(),
         "experience" => entries(resume.experience.iter().map(experience).collect()),
@@ -210,7 +212,10 @@ fn sections(resume: &Resume, key: &str) -> Vec<Section> {
             groups: resume
                 .skills
                 .iter()
-                .map(|g| SkillLine { name: g.group.value.clone(), items: g.items.iter().map(|i| i.value.clone()).collect() })
+                .map(|g| SkillLine {
+                    name: g.group.value.clone(),
+                    items: g.items.iter().map(|i| i.value.clone()).collect(),
+                })
                 .collect(),
         }),
         "projects" => entries(resume.projects.iter().map(project).collect()),
@@ -415,7 +420,9 @@ pub fn parse_inline(text: &str) -> Rich {
 /// Appends, merging runs with the same formatting.
 fn push(out: &mut Rich, run: Inline) {
     match out.last_mut() {
-        Some(last) if last.bold == run.bold && last.italic == run.italic && last.link.is_none() && run.link.is_none() => {
+        Some(last)
+            if last.bold == run.bold && last.italic == run.italic && last.link.is_none() && run.link.is_none() =>
+        {
             last.text.push_str(&run.text)
         }
         _ => out.push(run),

@@ -173,8 +173,14 @@ impl Date {
     pub fn parse(text: &str) -> Option<Date> {
         let mut parts = text.split('-');
         let year = parts.next().filter(|y| y.len() == 4)?.parse::<i32>().ok()?;
-        let month = parts.next().map(|m| two_digits(m).filter(|m| (1..=12).contains(m))).transpose()?;
-        let day = parts.next().map(two_digits).transpose()?;
+        let month = match parts.next() {
+            Some(m) => Some(two_digits(m).filter(|m| (1..=12).contains(m))?),
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(d) => Some(two_digits(d)?),
+            None => None,
+        };
         if parts.next().is_some() || (day.is_some() && month.is_none()) || !(1900..=2200).contains(&year) {
             return None;
         }
@@ -283,7 +289,11 @@ impl Decode for End {
         let date = Date::parse(scalar(node).unwrap_or_default());
         if date.is_none() {
             let text = scalar(node).unwrap_or_default();
-            d.error(node.span.clone(), format!("`{text}` is not a date or `present`"), DATE_HELP.to_string() + ", or `present`");
+            d.error(
+                node.span.clone(),
+                format!("`{text}` is not a date or `present`"),
+                DATE_HELP.to_string() + ", or `present`",
+            );
         }
         date.map(End::Date)
     }
@@ -335,10 +345,24 @@ impl Decode for Level {
 
 impl Decode for Resume {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(node, "the resume", &[
-            "name", "headline", "contact", "summary", "experience", "skills", "projects", "education",
-            "certifications", "sections", "layout", "checks",
-        ])?;
+        let f = d.fields(
+            node,
+            "the resume",
+            &[
+                "name",
+                "headline",
+                "contact",
+                "summary",
+                "experience",
+                "skills",
+                "projects",
+                "education",
+                "certifications",
+                "sections",
+                "layout",
+                "checks",
+            ],
+        )?;
         let name = d.req(&f, "name").unwrap_or_else(|| Spanned::new(String::new(), node.span.start..node.span.start));
         let checks = match f.get("checks") {
             Some(node) => decode_checks(node, d),
@@ -398,9 +422,8 @@ impl Decode for Link {
 
 impl Decode for Experience {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(node, "experience entry", &[
-            "company", "role", "location", "start", "end", "context", "bullets",
-        ])?;
+        let f =
+            d.fields(node, "experience entry", &["company", "role", "location", "start", "end", "context", "bullets"])?;
         let (company, role, start) = (d.req(&f, "company"), d.req(&f, "role"), d.req(&f, "start"));
         let (location, end, context, bullets) =
             (d.opt(&f, "location"), d.opt(&f, "end"), d.opt(&f, "context"), d.list(&f, "bullets"));
@@ -446,9 +469,11 @@ impl Decode for Project {
 
 impl Decode for Education {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(node, "education entry", &[
-            "institution", "degree", "location", "start", "end", "gpa", "honors", "coursework",
-        ])?;
+        let f = d.fields(
+            node,
+            "education entry",
+            &["institution", "degree", "location", "start", "end", "gpa", "honors", "coursework"],
+        )?;
         let institution = d.req(&f, "institution");
         Some(Education {
             institution: institution?,
@@ -482,9 +507,11 @@ impl Decode for CustomSection {
 
 impl Decode for CustomEntry {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(node, "section entry", &[
-            "title", "subtitle", "location", "start", "end", "date", "url", "description", "bullets",
-        ])?;
+        let f = d.fields(
+            node,
+            "section entry",
+            &["title", "subtitle", "location", "start", "end", "date", "url", "description", "bullets"],
+        )?;
         let title = d.req(&f, "title");
         Some(CustomEntry {
             title: title?,
@@ -502,7 +529,8 @@ impl Decode for CustomEntry {
 
 impl Decode for Layout {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(node, "layout", &["template", "paper", "font", "font_size", "margins", "max_pages", "order"])?;
+        let f =
+            d.fields(node, "layout", &["template", "paper", "font", "font_size", "margins", "max_pages", "order"])?;
         Some(Layout {
             template: d.opt(&f, "template"),
             paper: d.opt(&f, "paper"),

@@ -66,7 +66,9 @@ pub fn typeset_checks(loaded: &Loaded, document: &Document, metrics: &Metrics) -
         let over: Vec<String> = metrics.lines_per_page[limit..]
             .iter()
             .enumerate()
-            .map(|(i, lines)| format!("page {} holds {lines} line{}", limit + i + 1, if *lines == 1 { "" } else { "s" }))
+            .map(|(i, lines)| {
+                format!("page {} holds {lines} line{}", limit + i + 1, if *lines == 1 { "" } else { "s" })
+            })
             .collect();
         let why = match &resume.layout.max_pages {
             Some(_) => "as set in layout.max_pages".to_string(),
@@ -89,7 +91,11 @@ pub fn typeset_checks(loaded: &Loaded, document: &Document, metrics: &Metrics) -
     } else if metrics.min_size < lo - 0.01 {
         let message = format!("the layout sets text in {} pt; nothing should be under {lo} pt", metrics.min_size);
         if let Some(d) = finding(resume, "font-size", message) {
-            out.push(locate(d.with_help("small print is lost on screens and in ATS previews; raise it to 10 pt"), loaded, size_span));
+            out.push(locate(
+                d.with_help("small print is lost on screens and in ATS previews; raise it to 10 pt"),
+                loaded,
+                size_span,
+            ));
         }
     }
     out

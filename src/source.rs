@@ -61,10 +61,8 @@ impl Source {
             let raw = err.as_bytes();
             let line = raw[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
             let column = offset - raw[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-            Diagnostic::error(format!(
-                "`{name}` is not valid UTF-8 (first bad byte at {name}:{line}:{column})"
-            ))
-            .with_help("save the file as UTF-8 in your editor")
+            Diagnostic::error(format!("`{name}` is not valid UTF-8 (first bad byte at {name}:{line}:{column})"))
+                .with_help("save the file as UTF-8 in your editor")
         })?;
         if text.starts_with('\u{feff}') {
             text.replace_range(..3, "");
@@ -112,7 +110,10 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
     /// `quoted` scalars are never null, booleans or numbers.
-    Scalar { value: String, quoted: bool },
+    Scalar {
+        value: String,
+        quoted: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -128,9 +129,7 @@ impl Node {
         match &self.kind {
             NodeKind::Scalar { .. } if self.is_null() => "nothing",
             NodeKind::Scalar { value, quoted: false } if value.parse::<f64>().is_ok() => "a number",
-            NodeKind::Scalar { value, quoted: false } if matches!(value.as_str(), "true" | "false") => {
-                "a boolean"
-            }
+            NodeKind::Scalar { value, quoted: false } if matches!(value.as_str(), "true" | "false") => "a boolean",
             NodeKind::Scalar { .. } => "text",
             NodeKind::Seq(_) => "a list",
             NodeKind::Map(_) => "a mapping",
@@ -256,11 +255,9 @@ impl<'a> TreeBuilder<'a> {
                 };
                 let size = count_nodes(&target);
                 if self.nodes + size > MAX_NODES {
-                    return Err(Diagnostic::error(format!(
-                        "YAML aliases expand to more than {MAX_NODES} values"
-                    ))
-                    .with_span(at)
-                    .with_help("this looks like an alias bomb; write the values out instead"));
+                    return Err(Diagnostic::error(format!("YAML aliases expand to more than {MAX_NODES} values"))
+                        .with_span(at)
+                        .with_help("this looks like an alias bomb; write the values out instead"));
                 }
                 self.nodes += size - 1;
                 let node = Node { span: at, kind: target.kind };

@@ -113,14 +113,17 @@ fn validate_layout(layout: &Layout, d: &mut Decoder) {
             if !SECTION_KEYS.contains(&key.as_str()) {
                 let help = match crate::decode::did_you_mean(key, SECTION_KEYS) {
                     Some(best) => format!("did you mean `{best}`?"),
-                    None => format!(
-                        "expected one of: {}; put other sections under `sections:`",
-                        SECTION_KEYS.join(", ")
-                    ),
+                    None => {
+                        format!("expected one of: {}; put other sections under `sections:`", SECTION_KEYS.join(", "))
+                    }
                 };
                 d.error(key.span.clone(), format!("unknown section `{}` in layout.order", key.value), help);
             } else if order[..i].iter().any(|k| k.value == key.value) {
-                d.error(key.span.clone(), format!("`{}` appears twice in layout.order", key.value), "list each section once");
+                d.error(
+                    key.span.clone(),
+                    format!("`{}` appears twice in layout.order", key.value),
+                    "list each section once",
+                );
             }
         }
     }

@@ -88,7 +88,7 @@ impl World for ResumeWorld {
 }
 
 fn not_found(id: FileId) -> FileError {
-    FileError::NotFound(id.vpath().as_rooted_path().to_path_buf())
+    FileError::NotFound(std::path::PathBuf::from(id.vpath().get_with_slash()))
 }
 
 /// What typesetting produced, with the measurements the page and font checks need.
@@ -128,12 +128,7 @@ pub fn pdf(typeset: &Typeset, timestamp: Option<i64>, standards: PdfStandards) -
         let dt = Datetime::from_ymd_hms(t.year(), t.month() as u8, t.day(), t.hour(), t.minute(), t.second())?;
         Some(Timestamp::new_utc(dt))
     });
-    let options = PdfOptions {
-        ident: Smart::Custom("rescc".into()),
-        timestamp,
-        standards,
-        ..PdfOptions::default()
-    };
+    let options = PdfOptions { ident: Smart::Custom("rescc".into()), timestamp, standards, ..PdfOptions::default() };
     typst_pdf::pdf(&typeset.document, &options).map_err(|errors| {
         errors.iter().map(|e| Diagnostic::error(format!("PDF export failed: {}", e.message))).collect()
     })

@@ -1,0 +1,117 @@
+//! The core pipeline end to end: `rescc build` on real fixtures, read back through pdftotext.
+
+mod common;
+
+use common::*;
+use rescc::ir::{self, Body};
+
+/// Every bullet of a fixture, as plain text, in document order.
+fn bullets(path: &std::path::Path) -> Vec<String> {
+    let loaded = rescc::build::load(path).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
+    let doc = ir::build(&loaded.resume, rescc::model::Date::today());
+    doc.sections
+        .iter()
+        .flat_map(|s| match &s.body {
+            Body::Entries { entries } => {
+                entries.iter().flat_map(|e| &e.bullets).map(|b| ir::plain_text(&b.text)).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn example_builds_and_its_text_layer_holds_every_bullet_in_order() {
+    let (dir, resume) = staged("example.yaml");
+    let out = rescc(dir.path(), &["build", "example.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pdf = dir.path().join("out/Priya_Raman_Resume.pdf");
+    assert!(pdf.is_file());
+    let line = stdout(&out);
+    assert!(line.contains("Priya_Raman_Resume.pdf: ") && line.contains("body 10.5 pt"), "{line}");
+    assert!(line.contains("1 page,") || line.contains("2 pages,"), "{line}");
+    if have("pdftotext") {
+        let text = pdftotext(&pdf);
+        let bullets = bullets(&resume);
+        assert!(bullets.len() >= 12, "the example has a realistic number of bullets");
+        assert_in_order(&text, &bullets);
+        for heading in ["EXPERIENCE", "SKILLS", "EDUCATION"] {
+            assert!(text.contains(heading), "{heading} missing");
+        }
+        assert!(text.contains("github.com/priyaraman"), "links show their address");
+        assert!(text.contains("– Present"), "date ranges are formatted");
+        assert!(!text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)), "no ligatures");
+    }
+}
+
+#[test]
+fn output_directory_is_chosen_with_dash_o() {
+    let (dir, _) = staged("example.yaml");
+    let out = rescc(dir.path(), &["build", "example.yaml", "-o", "dist/pdf"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("dist/pdf/Priya_Raman_Resume.pdf").is_file());
+}
+
+#[test]
+fn hostile_text_prints_literally() {
+    let (dir, _) = staged("hostile.yaml");
+    let out = rescc(dir.path(), &["build", "hostile.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    if have("pdftotext") {
+        let text = normalize(&pdftotext(&dir.path().join("out/Alex_Hostile_Resume.pdf")));
+        for literal in
+            ["#read(\"/etc/passwd\")", "#panic()", "<x>", "$x^2$", "//", "\\", "]", "@", "_", "#set page(width: 1cm)"]
+        {
+            assert!(text.contains(literal), "{literal:?} not in {text}");
+        }
+        assert!(!text.contains("root:x:0:0"), "no file contents leak into the PDF");
+    }
+}
+
+#[test]
+fn overflow_exits_1_and_leaves_no_new_pdf() {
+    let (dir, _) = staged("overflow.yaml");
+    let out = rescc(dir.path(), &["build", "overflow.yaml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("error[page-limit]: ") && err.contains("pages, limit 1"), "{err}");
+    assert!(err.contains("page 2 holds"), "{err}");
+    assert!(!dir.path().join("out").exists(), "nothing was written");
+
+    let forced = rescc(dir.path(), &["build", "overflow.yaml", "--force"]);
+    assert_eq!(forced.status.code(), Some(1), "--force writes but still reports the failure");
+    assert!(dir.path().join("out/Daniel_Okafor_Resume.pdf").is_file());
+}
+
+#[test]
+fn failed_build_keeps_the_earlier_pdf() {
+    let (dir, resume) = staged("example.yaml");
+    assert_eq!(rescc(dir.path(), &["build", "example.yaml"]).status.code(), Some(0));
+    let pdf = dir.path().join("out/Priya_Raman_Resume.pdf");
+    let before = std::fs::read(&pdf).unwrap();
+    let broken = std::fs::read_to_string(&resume).unwrap().replace("start: 2022-03", "start: 2022-13");
+    std::fs::write(&resume, broken).unwrap();
+    let out = rescc(dir.path(), &["build", "example.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&pdf).unwrap(), before);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
+}
+
+#[test]
+fn identical_input_gives_identical_bytes() {
+    let (dir, _) = staged("example.yaml");
+    let pdf = dir.path().join("out/Priya_Raman_Resume.pdf");
+    assert_eq!(rescc(dir.path(), &["build", "example.yaml"]).status.code(), Some(0));
+    let first = std::fs::read(&pdf).unwrap();
+    assert_eq!(rescc(dir.path(), &["build", "example.yaml"]).status.code(), Some(0));
+    assert_eq!(first, std::fs::read(&pdf).unwrap());
+}
+
+#[test]
+fn a_missing_file_is_one_clear_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = rescc(dir.path(), &["build", "nope.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("error: cannot read `nope.yaml`: no such file"), "{}", stderr(&out));
+}

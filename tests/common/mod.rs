@@ -1,0 +1,79 @@
+//! Shared test helpers: run the binary, read outputs back through real tools.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root (fixtures live under it).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("fixtures").join(name)
+}
+
+/// Runs `rescc` with `args` in `dir`.
+pub fn rescc(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rescc"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("the rescc binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Copies a fixture into a fresh directory, returning (dir guard, path of the copy).
+pub fn staged(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join(Path::new(name).file_name().unwrap());
+    std::fs::copy(fixture(name), &dest).unwrap();
+    (dir, dest)
+}
+
+/// Whether an external tool is installed; in CI a missing tool is a failure, locally a skip.
+pub fn have(tool: &str) -> bool {
+    let found =
+        Command::new("sh").arg("-c").arg(format!("command -v {tool}")).output().is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "{tool} is required in CI (.ci/run installs it)");
+        eprintln!("skipped: {tool} is not installed");
+    }
+    found
+}
+
+/// The text layer of a PDF as pdftotext reads it.
+pub fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(pdf).arg("-").output().unwrap();
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Collapses all whitespace to single spaces.
+pub fn normalize(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Asserts that every needle occurs in `haystack`, in order (after whitespace normalization).
+pub fn assert_in_order(haystack: &str, needles: &[String]) {
+    let hay = normalize(haystack);
+    let mut at = 0;
+    for needle in needles {
+        let needle = normalize(needle);
+        match hay[at..].find(&needle) {
+            Some(pos) => at += pos + needle.len(),
+            None => panic!(
+                "missing or out of order: {needle:?}\n(found anywhere: {})\n--- text ---\n{hay}",
+                hay.contains(&needle)
+            ),
+        }
+    }
+}
