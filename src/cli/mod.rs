@@ -1,11 +1,15 @@
 //! Command-line interface: parse arguments, run one command, return the exit code.
+//!
+//! One file per subcommand; this one holds the argument types and dispatches.
+
+mod build;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::build::{self, Failure, Options};
+use crate::build::Failure;
 use crate::diag::Diagnostics;
 
 /// Compile a resume written in YAML into an ATS-friendly PDF, checked against hiring guidance.
@@ -43,48 +47,19 @@ pub struct BuildArgs {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Build(args) => build_command(&args),
+        Command::Build(args) => build::run(&args),
     }
 }
 
-fn build_command(args: &BuildArgs) -> ExitCode {
-    let options = Options {
-        out_dir: args.out.clone(),
-        force: args.force,
-        timestamp: std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()),
-    };
-    let result = build::load(&args.resume).and_then(|loaded| {
-        let built = build::render(&loaded, &options)?;
-        build::write(&built)?;
-        Ok(built)
-    });
-    match result {
-        Ok(built) => {
-            report(&built.diagnostics);
-            if !args.quiet {
-                for output in &built.outputs {
-                    println!(
-                        "wrote {}: {} page{}, body {} pt",
-                        output.path.display(),
-                        built.metrics.pages,
-                        if built.metrics.pages == 1 { "" } else { "s" },
-                        built.metrics.body_size
-                    );
-                }
-            }
-            ExitCode::from(if build::checks_failed(&built) { 1 } else { 0 })
-        }
-        Err(failure) => fail(&failure),
-    }
-}
-
-fn report(diagnostics: &Diagnostics) {
+/// Prints diagnostics to standard error.
+pub(crate) fn report(diagnostics: &Diagnostics) {
     if !diagnostics.is_empty() {
         eprint!("{diagnostics}");
     }
 }
 
-fn fail(failure: &Failure) -> ExitCode {
+/// Reports a failure and returns its exit code.
+pub(crate) fn fail(failure: &Failure) -> ExitCode {
     report(failure.diagnostics());
     let errors = failure.diagnostics().0.iter().filter(|d| d.severity == crate::diag::Severity::Error).count();
     let what = match failure {
