@@ -116,11 +116,7 @@ impl Decoder {
             Some(node) => T::decode(node, self),
             None => {
                 let span = fields.node.span.start..fields.node.span.start;
-                self.error(
-                    span,
-                    format!("missing `{key}` in {}", fields.what),
-                    format!("add `{key}:` here"),
-                );
+                self.error(span, format!("missing `{key}` in {}", fields.what), format!("add `{key}:` here"));
                 None
             }
         }
