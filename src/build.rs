@@ -13,7 +13,7 @@ use crate::ir::{self, Document};
 use crate::model::{Date, Resume};
 use crate::render::typst::{self as typst_render, LayoutSource, Metrics};
 use crate::source::{self, Source};
-use crate::{layouts, rules, validate, write};
+use crate::{fit, layouts, rules, validate, write};
 
 /// Why a command failed; each maps to an exit code.
 #[derive(Debug)]
@@ -73,15 +73,33 @@ pub fn load_source(source: Arc<Source>) -> Result<Loaded, Failure> {
     Ok(Loaded { source, resume: resume.unwrap_or_default() })
 }
 
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Pdf,
+    Docx,
+    /// One preview image per page.
+    Png,
+}
+
 /// Settings for one build.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Output directory; default `out/` beside the input.
     pub out_dir: Option<PathBuf>,
+    pub formats: Vec<Format>,
     /// Write outputs even when a check fails.
     pub force: bool,
+    /// Tighten spacing, font size and margins (within bounds) to meet the page limit.
+    pub fit: bool,
     /// Creation date for the PDF, seconds since the epoch (`SOURCE_DATE_EPOCH`).
     pub timestamp: Option<i64>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { out_dir: None, formats: vec![Format::Pdf, Format::Docx], force: false, fit: true, timestamp: None }
+    }
 }
 
 /// One file a build produced.
@@ -94,33 +112,63 @@ pub struct Output {
 /// What a build made and what it noticed.
 #[derive(Debug)]
 pub struct Built {
+    /// The document as rendered (with fitted style, if auto-fit tightened it).
     pub document: Document,
     pub metrics: Metrics,
     pub outputs: Vec<Output>,
+    /// What auto-fit changed ("font 10.5 -> 10.2 pt, ..."), if anything.
+    pub fitted: Option<String>,
+    /// Typst compilations the build needed (auto-fit adds some).
+    pub compilations: usize,
     /// Warnings (and, with `--force`, errors) to show the user.
     pub diagnostics: Diagnostics,
 }
 
 /// Builds every output in memory; nothing is written.
 pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
-    let document = ir::build(&loaded.resume, Date::today());
+    let mut document = ir::build(&loaded.resume, Date::today());
     let layout = layout_source(loaded)?;
-    let typeset =
-        typst_render::typeset(&layout, &document, Fonts::bundled()).map_err(|d| Failure::Input(Diagnostics(d)))?;
+    let fonts = Fonts::bundled();
+    let input_failure = |d: Vec<Diagnostic>| Failure::Input(Diagnostics(d));
+    let first = typst_render::typeset(&layout, &document, Arc::clone(&fonts)).map_err(input_failure)?;
+    let base = document.style.clone();
+    let (typeset, compilations) = if options.fit {
+        let fitted = fit::fit(&layout, &document, &fonts, first).map_err(input_failure)?;
+        document.style = fitted.style;
+        (fitted.typeset, fitted.compilations)
+    } else {
+        (first, 1)
+    };
     let mut diagnostics = Diagnostics(rules::typeset_checks(loaded, &document, &typeset.metrics));
     if diagnostics.has_errors() && !options.force {
         return Err(Failure::Checks(diagnostics));
     }
-    let pdf = typst_render::pdf(&typeset, options.timestamp, Default::default())
-        .map_err(|d| Failure::Input(Diagnostics(d)))?;
     let dir = output_dir(&loaded.source.path, options);
     let stem = file_stem(&document.name);
-    let outputs = vec![Output { path: dir.join(format!("{stem}.pdf")), bytes: pdf }];
+    let mut outputs = Vec::new();
+    for format in &options.formats {
+        match format {
+            Format::Pdf => {
+                let pdf = typst_render::pdf(&typeset, options.timestamp, Default::default()).map_err(input_failure)?;
+                outputs.push(Output { path: dir.join(format!("{stem}.pdf")), bytes: pdf });
+            }
+            Format::Docx => {
+                let docx = crate::render::docx::render(&document);
+                outputs.push(Output { path: dir.join(format!("{stem}.docx")), bytes: docx });
+            }
+            Format::Png => {
+                for (i, png) in typst_render::png(&typeset).into_iter().enumerate() {
+                    outputs.push(Output { path: dir.join(format!("{stem}-{}.png", i + 1)), bytes: png });
+                }
+            }
+        }
+    }
     for output in &outputs {
         refuse_overwriting_input(&loaded.source.path, &output.path)?;
     }
     diagnostics.sort();
-    Ok(Built { document, metrics: typeset.metrics, outputs, diagnostics })
+    let fitted = fit::describe(&base, &document.style);
+    Ok(Built { document, metrics: typeset.metrics, outputs, fitted, compilations, diagnostics })
 }
 
 /// Writes what [`render`] produced.
@@ -143,9 +191,10 @@ fn layout_source(loaded: &Loaded) -> Result<LayoutSource, Failure> {
     let template = loaded.resume.layout.template.as_ref();
     let name = template.map_or(layouts::DEFAULT, |t| t.value.as_str());
     if let Some(builtin) = layouts::builtin(name) {
-        return Ok(LayoutSource { name: format!("<layout {}>", builtin.name), text: builtin.source.to_string() });
+        let name = format!("<layout {}>", builtin.name);
+        return Ok(LayoutSource { name, text: builtin.source.to_string(), root: None });
     }
-    let base = loaded.source.path.parent().unwrap_or(Path::new("."));
+    let base = loaded.source.path.parent().unwrap_or(Path::new(""));
     let path = base.join(name);
     let text = std::fs::read_to_string(&path).map_err(|err| {
         let d = Diagnostic::error(format!("cannot read layout `{}`: {err}", path.display()))
@@ -155,7 +204,10 @@ fn layout_source(loaded: &Loaded) -> Result<LayoutSource, Failure> {
             None => d,
         }
     })?;
-    Ok(LayoutSource { name: path.display().to_string(), text })
+    // A custom layout may read files in its own folder, and nothing else.
+    let folder = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let root = folder.canonicalize().ok();
+    Ok(LayoutSource { name: path.display().to_string(), text, root })
 }
 
 fn output_dir(input: &Path, options: &Options) -> PathBuf {

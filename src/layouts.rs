@@ -14,11 +14,23 @@ pub struct Builtin {
 pub const DEFAULT: &str = "classic";
 
 /// Every built-in layout.
-pub const BUILTIN: &[Builtin] = &[Builtin {
-    name: "classic",
-    description: "single column, bold upper-case headings over a rule, dates under each title",
-    source: include_str!("../layouts/classic.typ"),
-}];
+pub const BUILTIN: &[Builtin] = &[
+    Builtin {
+        name: "classic",
+        description: "single column, bold upper-case headings over a rule, dates under each title",
+        source: include_str!("../layouts/classic.typ"),
+    },
+    Builtin {
+        name: "compact",
+        description: "denser single column for long careers: title, dates and place on one line",
+        source: include_str!("../layouts/compact.typ"),
+    },
+    Builtin {
+        name: "modern",
+        description: "single column with a restrained accent colour and thin rules",
+        source: include_str!("../layouts/modern.typ"),
+    },
+];
 
 /// The built-in layout called `name`.
 pub fn builtin(name: &str) -> Option<&'static Builtin> {

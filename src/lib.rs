@@ -8,6 +8,7 @@ pub mod build;
 pub mod cli;
 pub mod decode;
 pub mod diag;
+pub mod fit;
 pub mod fonts;
 pub mod ir;
 pub mod layouts;

@@ -9,6 +9,11 @@ use crate::model::Level;
 use crate::render::typst::Metrics;
 use crate::validate::FONT_SIZE_RANGE;
 
+mod content;
+pub mod vocab;
+
+pub use content::{content_checks, content_checks_at, escalate};
+
 /// One guidance rule.
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
@@ -77,9 +82,21 @@ pub fn typeset_checks(loaded: &Loaded, document: &Document, metrics: &Metrics) -
         };
         let message = format!("{} pages, limit {limit} ({why}): {}", metrics.pages, over.join(", "));
         if let Some(d) = finding(resume, "page-limit", message) {
-            let d = d.with_help("cut the oldest roles' bullets, or merge short ones; recruiters skim the first page");
+            let lines_over: usize = metrics.lines_per_page[limit..].iter().sum();
+            let d = d.with_help(crate::fit::overflow_help(loaded, &document.style, lines_over));
             out.push(locate(d, loaded, resume.layout.max_pages.as_ref().map(|p| p.span.clone())));
         }
+    }
+    if metrics.pages == 2
+        && limit == 2
+        && metrics.fill_of_last_page < 1.0 / 3.0
+        && level(resume, "page-limit") != Level::Off
+    {
+        let lines = metrics.lines_per_page[1];
+        let d = Diagnostic::warning(format!("page 2 holds only {lines} lines; the resume could fit on one page"))
+            .with_rule("page-limit")
+            .with_help("set `layout.max_pages: 1` and auto-fit will tighten spacing to fit, or trim the oldest roles");
+        out.push(locate(d, loaded, resume.layout.max_pages.as_ref().map(|p| p.span.clone())));
     }
     let (lo, hi) = FONT_SIZE_RANGE;
     let size_span = resume.layout.font_size.as_ref().map(|s| s.span.clone());

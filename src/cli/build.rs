@@ -9,7 +9,9 @@ use crate::build::{self, Options};
 pub fn run(args: &BuildArgs) -> ExitCode {
     let options = Options {
         out_dir: args.out.clone(),
+        formats: args.format.clone(),
         force: args.force,
+        fit: !args.no_fit,
         timestamp: std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()),
     };
     let result = build::load(&args.resume).and_then(|loaded| {
@@ -21,14 +23,14 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(built) => {
             report(&built.diagnostics);
             if !args.quiet {
+                if let Some(fitted) = &built.fitted {
+                    println!("fitted to the {}-page limit: {fitted}", built.document.style.max_pages);
+                }
                 for output in &built.outputs {
-                    println!(
-                        "wrote {}: {} page{}, body {} pt",
-                        output.path.display(),
-                        built.metrics.pages,
-                        if built.metrics.pages == 1 { "" } else { "s" },
-                        built.metrics.body_size
-                    );
+                    let pages = built.metrics.pages;
+                    let plural = if pages == 1 { "" } else { "s" };
+                    let size = built.metrics.body_size;
+                    println!("wrote {}: {pages} page{plural}, body {size} pt", output.path.display());
                 }
             }
             ExitCode::from(if build::checks_failed(&built) { 1 } else { 0 })

@@ -3,6 +3,7 @@
 //! One file per subcommand; this one holds the argument types and dispatches.
 
 mod build;
+mod layouts;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,9 +25,12 @@ pub struct Cli {
 pub enum Command {
     /// Validate the resume, typeset it and write the outputs.
     #[command(
-        after_help = "Example:\n  rescc build resume.yaml            # writes out/<Name>_Resume.pdf\n  rescc build resume.yaml -o dist"
+        after_help = "Examples:\n  rescc build resume.yaml                 # out/<Name>_Resume.pdf and .docx\n  rescc build resume.yaml -o dist --format pdf,png"
     )]
     Build(BuildArgs),
+    /// List the built-in layouts.
+    #[command(after_help = "Example:\n  rescc layouts")]
+    Layouts,
 }
 
 #[derive(Debug, clap::Args)]
@@ -36,6 +40,12 @@ pub struct BuildArgs {
     /// Directory for the outputs [default: out/ beside the resume].
     #[arg(short, long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Output formats, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "pdf,docx")]
+    pub format: Vec<crate::build::Format>,
+    /// Keep the layout's spacing, font size and margins even if the resume overflows its page limit.
+    #[arg(long)]
+    pub no_fit: bool,
     /// Write the outputs even when a check fails (the exit code still reports it).
     #[arg(long)]
     pub force: bool,
@@ -48,6 +58,7 @@ pub struct BuildArgs {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(&args),
+        Command::Layouts => layouts::run(),
     }
 }
 

@@ -1,3 +1,4 @@
 //! Renderers: each turns the IR into one output format.
 
+pub mod docx;
 pub mod typst;

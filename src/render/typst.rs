@@ -4,6 +4,7 @@
 //! text reaches Typst only as data. Fonts are the shared bundled set; there is no file system
 //! access beyond these two files.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic, Warned};
@@ -29,6 +30,8 @@ const MAIN_PATH: &str = "layout.typ";
 pub struct LayoutSource {
     pub name: String,
     pub text: String,
+    /// The folder a custom layout may read files from; built-in layouts read none.
+    pub root: Option<PathBuf>,
 }
 
 /// The world one document is compiled in.
@@ -37,6 +40,7 @@ pub struct ResumeWorld {
     fonts: Arc<Fonts>,
     main: Source,
     data: Bytes,
+    root: Option<PathBuf>,
 }
 
 fn file_id(path: &str) -> FileId {
@@ -52,7 +56,19 @@ impl ResumeWorld {
             fonts,
             main: Source::new(file_id(MAIN_PATH), layout.text.clone()),
             data: Bytes::new(data),
+            root: layout.root.clone(),
         }
+    }
+
+    /// Reads a file inside the layout's folder; paths that resolve outside it are refused.
+    fn read_in_root(&self, id: FileId) -> FileResult<Vec<u8>> {
+        let root = self.root.as_ref().ok_or_else(|| not_found(id))?;
+        let path = id.vpath().realize(root).map_err(FileError::Realize)?;
+        let real = path.canonicalize().map_err(|err| FileError::from_io(err, &path))?;
+        if !real.starts_with(root) {
+            return Err(FileError::AccessDenied);
+        }
+        std::fs::read(&real).map_err(|err| FileError::from_io(err, &path))
     }
 }
 
@@ -70,11 +86,18 @@ impl World for ResumeWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main.id() { Ok(self.main.clone()) } else { Err(not_found(id)) }
+        if id == self.main.id() {
+            return Ok(self.main.clone());
+        }
+        let text = String::from_utf8(self.read_in_root(id)?).map_err(|_| FileError::InvalidUtf8)?;
+        Ok(Source::new(id, text))
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if id == file_id(DATA_PATH) { Ok(self.data.clone()) } else { Err(not_found(id)) }
+        if id == file_id(DATA_PATH) {
+            return Ok(self.data.clone());
+        }
+        self.read_in_root(id).map(Bytes::new)
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -132,6 +155,17 @@ pub fn pdf(typeset: &Typeset, timestamp: Option<i64>, standards: PdfStandards) -
     typst_pdf::pdf(&typeset.document, &options).map_err(|errors| {
         errors.iter().map(|e| Diagnostic::error(format!("PDF export failed: {}", e.message))).collect()
     })
+}
+
+/// Renders each page to a PNG at 2 pixels per point (144 dpi).
+pub fn png(typeset: &Typeset) -> Vec<Vec<u8>> {
+    let options = typst_render::RenderOptions { pixel_per_pt: 2.0.into(), render_bleed: false };
+    typeset
+        .document
+        .pages()
+        .iter()
+        .map(|page| typst_render::render(page, &options).encode_png().expect("an in-memory PNG encodes"))
+        .collect()
 }
 
 /// Turns Typst errors into diagnostics located in the layout.

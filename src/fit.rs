@@ -1,0 +1,172 @@
+//! Auto-fit: when the resume runs past its page limit, tighten within the guidance's bounds
+//! (spacing first, then font size down to 10 pt, then margins down to 0.5 in) and keep the
+//! loosest setting that fits.
+//!
+//! The three knobs are laid end to end on one "tightness" scale `t` in `[0, 3]`, so the page
+//! count is monotonic in `t` and a bisection finds the fit in a handful of compilations, each
+//! reusing Typst's caches for the unchanged layout.
+
+use std::sync::Arc;
+
+use crate::fonts::Fonts;
+use crate::ir::{Document, Style};
+use crate::render::typst::{self as typst_render, LayoutSource, Typeset};
+
+/// The tightest spacing multiplier auto-fit uses.
+pub const MIN_SPACING: f64 = 0.7;
+/// The smallest font size and margins the guidance allows.
+pub const MIN_FONT_SIZE: f64 = 10.0;
+pub const MIN_MARGINS_PT: f64 = 36.0;
+/// Bisection steps after the bounds are known: the precision is 3 / 2^STEPS of the scale.
+const STEPS: usize = 4;
+
+/// The result of fitting.
+pub struct Fitted {
+    pub style: Style,
+    pub typeset: Typeset,
+    /// Typst compilations used, including the first.
+    pub compilations: usize,
+}
+
+/// Typesets `document`, tightening its style if it exceeds `max_pages`.
+///
+/// Returns the typeset document at the loosest style that fits, or at the tightest style
+/// when nothing fits (the caller reports the overflow).
+pub fn fit(
+    layout: &LayoutSource,
+    document: &Document,
+    fonts: &Arc<Fonts>,
+    first: Typeset,
+) -> Result<Fitted, Vec<crate::diag::Diagnostic>> {
+    let limit = usize::from(document.style.max_pages);
+    let base = document.style.clone();
+    let mut compilations = 1;
+    if first.metrics.pages <= limit {
+        return Ok(Fitted { style: base, typeset: first, compilations });
+    }
+    let mut attempt = |t: f64| {
+        compilations += 1;
+        let style = tighten(&base, t);
+        let doc = Document { style: style.clone(), ..document.clone() };
+        typst_render::typeset(layout, &doc, Arc::clone(fonts)).map(|typeset| (style, typeset))
+    };
+    let tightest = attempt(3.0)?;
+    if tightest.1.metrics.pages > limit {
+        return Ok(Fitted { style: tightest.0, typeset: tightest.1, compilations });
+    }
+    let (mut lo, mut hi, mut best) = (0.0, 3.0, tightest);
+    for _ in 0..STEPS {
+        let mid = (lo + hi) / 2.0;
+        let candidate = attempt(mid)?;
+        if candidate.1.metrics.pages <= limit {
+            (hi, best) = (mid, candidate);
+        } else {
+            lo = mid;
+        }
+    }
+    Ok(Fitted { style: best.0, typeset: best.1, compilations })
+}
+
+/// The style at tightness `t`: `[0, 1]` spacing, `[1, 2]` font size, `[2, 3]` margins.
+/// Values are rounded towards tighter so the report reads cleanly and `t` stays monotonic.
+pub fn tighten(base: &Style, t: f64) -> Style {
+    let stage = |from: f64| (t - from).clamp(0.0, 1.0);
+    let lerp = |a: f64, b: f64, x: f64| a + (b - a) * x;
+    let spacing = lerp(1.0, MIN_SPACING.min(base.spacing), stage(0.0)).min(base.spacing);
+    let font_size = lerp(base.font_size, MIN_FONT_SIZE.min(base.font_size), stage(1.0));
+    let margins = lerp(base.margins, MIN_MARGINS_PT.min(base.margins), stage(2.0));
+    Style {
+        spacing: (spacing * 100.0).floor() / 100.0,
+        font_size: (font_size * 10.0 + 1e-9).floor() / 10.0,
+        margins: (margins / 72.0 * 100.0 + 1e-9).floor() / 100.0 * 72.0,
+        ..base.clone()
+    }
+}
+
+/// "spacing 1.00 -> 0.85, font 10.5 -> 10.2 pt, margins 0.75 -> 0.60 in", or `None` if unchanged.
+pub fn describe(base: &Style, fitted: &Style) -> Option<String> {
+    let mut changes = Vec::new();
+    if fitted.spacing != base.spacing {
+        changes.push(format!("spacing {:.2} -> {:.2}", base.spacing, fitted.spacing));
+    }
+    if fitted.font_size != base.font_size {
+        changes.push(format!("font {} -> {} pt", base.font_size, fitted.font_size));
+    }
+    if fitted.margins != base.margins {
+        changes.push(format!("margins {:.2} -> {:.2} in", base.margins / 72.0, fitted.margins / 72.0));
+    }
+    (!changes.is_empty()).then(|| changes.join(", "))
+}
+
+/// Advice for a resume that overflows even at the tightest style: how much must go, and
+/// which bullets matter least (low `priority` first, then the oldest roles' last bullets).
+pub fn overflow_help(loaded: &crate::build::Loaded, style: &Style, lines_over: usize) -> String {
+    let resume = &loaded.resume;
+    let roles = resume.experience.len();
+    let mut candidates: Vec<(i64, usize, usize, &crate::model::Bullet, &str)> = Vec::new();
+    for (age, job) in resume.experience.iter().enumerate() {
+        for (i, bullet) in job.bullets.iter().enumerate() {
+            candidates.push((bullet.priority.as_ref().map_or(0, |p| p.value), roles - age, i, bullet, &job.company));
+        }
+    }
+    for project in &resume.projects {
+        for (i, bullet) in project.bullets.iter().enumerate() {
+            candidates.push((bullet.priority.as_ref().map_or(0, |p| p.value), 0, i, bullet, &project.name));
+        }
+    }
+    // Lowest priority first; among equals the oldest role, and its last bullet first.
+    candidates.sort_by_key(|&(priority, recency, index, ..)| (priority, recency, std::cmp::Reverse(index)));
+    let named: Vec<String> = candidates
+        .iter()
+        .take(lines_over.div_ceil(2).clamp(2, 5))
+        .map(|(_, _, _, bullet, place)| {
+            let (line, _) = loaded.source.line_col(bullet.text.span.start);
+            let words: Vec<&str> = bullet.text.split_whitespace().collect();
+            let excerpt = if words.len() > 8 { format!("{} …", words[..8].join(" ")) } else { words.join(" ") };
+            format!("line {line} ({place}): {excerpt}")
+        })
+        .collect();
+    let plural = if lines_over == 1 { "" } else { "s" };
+    let tightest = style.font_size <= MIN_FONT_SIZE + 1e-9 && style.margins <= MIN_MARGINS_PT + 1e-9;
+    let mut help = if tightest {
+        format!("even at the tightest spacing, 10 pt and 0.5 in margins, about {lines_over} line{plural} must go")
+    } else {
+        format!("about {lines_over} line{plural} must go (auto-fit is off)")
+    };
+    if !named.is_empty() {
+        help += "; the lowest-priority bullets are:\n";
+        help += &named.iter().map(|n| format!("  {n}")).collect::<Vec<_>>().join("\n");
+    }
+    help
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Style {
+        Style {
+            template: "classic".into(),
+            paper: "us-letter",
+            font: "Carlito".into(),
+            font_size: 10.5,
+            margins: 54.0,
+            spacing: 1.0,
+            max_pages: 1,
+        }
+    }
+
+    #[test]
+    fn stages_tighten_in_order_within_bounds() {
+        let b = base();
+        assert_eq!(tighten(&b, 0.0).spacing, 1.0);
+        let half = tighten(&b, 0.5);
+        assert_eq!((half.spacing, half.font_size, half.margins), (0.85, 10.5, 54.0));
+        let font = tighten(&b, 1.5);
+        assert_eq!((font.spacing, font.font_size, font.margins), (0.7, 10.2, 54.0));
+        let tight = tighten(&b, 3.0);
+        assert_eq!((tight.spacing, tight.font_size, tight.margins), (0.7, 10.0, 36.0));
+        assert_eq!(describe(&b, &tight).unwrap(), "spacing 1.00 -> 0.70, font 10.5 -> 10 pt, margins 0.75 -> 0.50 in");
+        assert_eq!(describe(&b, &b), None);
+    }
+}

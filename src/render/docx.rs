@@ -1,0 +1,441 @@
+//! DOCX renderer: the IR as a WordprocessingML package that Word and LibreOffice lay out like
+//! the PDF of `layouts/classic.typ`.
+//!
+//! The XML is written here rather than through docx-rs: docx-rs emits run and paragraph
+//! properties out of schema order (Word silently drops misplaced ones, such as a font after a
+//! size, and Word for the web refuses the file), adds empty comment, footnote and custom parts,
+//! East Asian compatibility settings, and a hard-coded creator. This writer emits only the parts
+//! a resume needs, in schema order, with fixed timestamps, so identical input gives identical
+//! bytes.
+//!
+//! Looks live in `word/styles.xml` (built-in `Title`, `Subtitle`, `heading 1`, `List Bullet` and
+//! `Hyperlink`, plus a few resume styles); `word/document.xml` only names styles and carries the
+//! inline formatting of the IR.
+
+use std::fmt::Write as _;
+use std::io::{Cursor, Write as _};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, System, ZipWriter};
+
+use crate::fonts;
+use crate::ir::{Body, Document, Entry, Inline};
+
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+const DOC_REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// Timestamp of every package part and of the core properties, so builds are reproducible.
+const TIMESTAMP: &str = "2000-01-01T00:00:00Z";
+
+/// Numbering id of the bullet list. Tools built on docx-rs reserve 1 for a decimal list, so
+/// bullets use 2 to read the same everywhere.
+const BULLETS: u32 = 2;
+
+/// Separator between the parts of an entry line, as in the layout's `dot`.
+const DOT: &str = " · ";
+
+/// Separator between contact items.
+const BAR: &str = " | ";
+
+/// Text colour of the dates line (`luma(35%)` in the layout).
+const GREY: &str = "595959";
+
+/// Renders the document as the bytes of a `.docx` file.
+pub fn render(doc: &Document) -> Vec<u8> {
+    let mut body =
+        BodyWriter { font: fonts::word_name(&doc.style.font).to_string(), xml: String::new(), links: Vec::new() };
+    body.document(doc);
+    let document = body.finish(doc);
+    let mut rels = String::new();
+    for (i, (kind, target)) in
+        [("styles", "styles.xml"), ("numbering", "numbering.xml"), ("settings", "settings.xml")].iter().enumerate()
+    {
+        let _ = write!(rels, r#"<Relationship Id="rId{}" Type="{DOC_REL}/{kind}" Target="{target}"/>"#, i + 1);
+    }
+    for (i, url) in body.links.iter().enumerate() {
+        let _ = write!(
+            rels,
+            r#"<Relationship Id="{}" Type="{DOC_REL}/hyperlink" Target="{}" TargetMode="External"/>"#,
+            link_id(i),
+            escape(url)
+        );
+    }
+    let parts: [(&str, String); 8] = [
+        ("[Content_Types].xml", content_types()),
+        ("_rels/.rels", package_rels()),
+        ("docProps/core.xml", core_properties(doc)),
+        ("word/document.xml", document),
+        ("word/_rels/document.xml.rels", format!(r#"{DECL}<Relationships xmlns="{REL_NS}">{rels}</Relationships>"#)),
+        ("word/styles.xml", styles(doc)),
+        ("word/numbering.xml", numbering(doc)),
+        ("word/settings.xml", settings()),
+    ];
+    pack(&parts)
+}
+
+const DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+
+/// Zips the parts with fixed times, permissions and host system.
+fn pack(parts: &[(&str, String)]) -> Vec<u8> {
+    let time = DateTime::from_date_and_time(2000, 1, 1, 0, 0, 0).expect("a valid date");
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(time)
+        .unix_permissions(0o644)
+        .system(System::Unix);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, xml) in parts {
+        // Writing to memory cannot fail.
+        zip.start_file(*name, options).expect("zip entry");
+        zip.write_all(xml.as_bytes()).expect("zip write");
+    }
+    zip.finish().expect("zip finish").into_inner()
+}
+
+fn content_types() -> String {
+    let over = |part: &str, kind: &str| {
+        format!(r#"<Override PartName="{part}" ContentType="application/vnd.openxmlformats-{kind}+xml"/>"#)
+    };
+    let main = "officedocument.wordprocessingml";
+    format!(
+        r#"{DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>{}{}{}{}{}</Types>"#,
+        over("/word/document.xml", &format!("{main}.document.main")),
+        over("/word/styles.xml", &format!("{main}.styles")),
+        over("/word/numbering.xml", &format!("{main}.numbering")),
+        over("/word/settings.xml", &format!("{main}.settings")),
+        over("/docProps/core.xml", "package.core-properties"),
+    )
+}
+
+fn package_rels() -> String {
+    format!(
+        r#"{DECL}<Relationships xmlns="{REL_NS}"><Relationship Id="rId1" Type="{DOC_REL}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#
+    )
+}
+
+/// Title, author and keywords, as in the PDF's metadata; nothing about the tool.
+fn core_properties(doc: &Document) -> String {
+    format!(
+        r#"{DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><cp:keywords>{}</cp:keywords><dcterms:created xsi:type="dcterms:W3CDTF">{TIMESTAMP}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{TIMESTAMP}</dcterms:modified></cp:coreProperties>"#,
+        escape(&doc.meta.title),
+        escape(&doc.meta.author),
+        escape(&doc.meta.keywords.join(", ")),
+    )
+}
+
+fn settings() -> String {
+    // No compatibility options beyond the current mode: they change line layout.
+    format!(
+        r#"{DECL}<w:settings xmlns:w="{W_NS}"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#
+    )
+}
+
+/// Vertical metrics of a family, in em: cap height (where Typst's lines start) and the single
+/// line height Word and LibreOffice use (Windows ascent + descent).
+fn metrics(word_font: &str) -> (f64, f64) {
+    match word_font {
+        "Arial" => (0.688, 1.117),
+        "Times New Roman" => (0.655, 1.107),
+        "Cambria" => (0.667, 1.300),
+        _ => (0.642, 1.221), // Calibri, and the guess for fonts rescc does not ship
+    }
+}
+
+/// One paragraph style: size relative to the body, weight, spacing in em of the body size.
+struct Look {
+    id: &'static str,
+    name: &'static str,
+    size: f64,
+    bold: bool,
+    before: f64,
+    after: f64,
+}
+
+/// The paragraph styles, spaced like `classic.typ` (leading 0.45em, paragraph spacing 0.6em,
+/// headings 1.05em above and 0.5em below, entries 0.85em apart).
+const LOOKS: &[Look] = &[
+    Look { id: "Title", name: "Title", size: 2.0, bold: true, before: 0.0, after: 0.0 },
+    Look { id: "Subtitle", name: "Subtitle", size: 1.15, bold: false, before: 0.0, after: 0.0 },
+    Look { id: "Contact", name: "Contact", size: 1.0, bold: false, before: 0.0, after: 0.0 },
+    Look { id: "Heading1", name: "heading 1", size: 1.1, bold: true, before: 0.6, after: 0.25 },
+    Look { id: "Normal", name: "Normal", size: 1.0, bold: false, before: 0.0, after: 0.0 },
+    Look { id: "Entry", name: "Entry", size: 1.0, bold: false, before: 0.4, after: 0.0 },
+    Look { id: "ListBullet", name: "List Bullet", size: 1.0, bold: false, before: 0.0, after: 0.0 },
+];
+
+/// Twips (1/20 pt) for `em` times the body size.
+fn twips(doc: &Document, em: f64) -> i64 {
+    (em * doc.style.font_size * 20.0).round() as i64
+}
+
+/// Half-points for `em` times the body size.
+fn half_points(doc: &Document, em: f64) -> i64 {
+    (em * doc.style.font_size * 2.0).round() as i64
+}
+
+/// Line height as a multiple of single spacing (in 240ths), so a line of text `size` em high
+/// advances as far as in Typst: its cap height plus the 0.45em leading.
+fn line(doc: &Document, size: f64) -> i64 {
+    let (cap, single) = metrics(fonts::word_name(&doc.style.font));
+    ((cap * size + 0.45 * doc.style.spacing) / (single * size) * 240.0).round() as i64
+}
+
+fn styles(doc: &Document) -> String {
+    let font = escape(fonts::word_name(&doc.style.font));
+    let body = half_points(doc, 1.0);
+    let mut xml = format!(
+        r#"{DECL}<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/><w:sz w:val="{body}"/><w:szCs w:val="{body}"/><w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/><w:spacing w:before="0" w:after="0" w:line="{}" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>"#,
+        line(doc, 1.0)
+    );
+    for look in LOOKS {
+        let normal = look.id == "Normal";
+        let attrs = if normal { r#" w:default="1""# } else { "" };
+        let _ = write!(
+            xml,
+            r#"<w:style w:type="paragraph"{attrs} w:styleId="{}"><w:name w:val="{}"/>"#,
+            look.id, look.name
+        );
+        if !normal {
+            xml.push_str(r#"<w:basedOn w:val="Normal"/><w:next w:val="Normal"/>"#);
+        }
+        xml.push_str("<w:qFormat/><w:pPr>");
+        match look.id {
+            "Heading1" => xml.push_str("<w:keepNext/><w:keepLines/>"),
+            "Entry" => xml.push_str("<w:keepNext/>"),
+            "ListBullet" => {
+                let _ = write!(xml, r#"<w:numPr><w:numId w:val="{BULLETS}"/></w:numPr>"#);
+            }
+            _ => {}
+        }
+        if look.id == "Heading1" {
+            // The rule under the heading (0.6pt in the layout; border widths are in 1/8 pt).
+            xml.push_str(r#"<w:pBdr><w:bottom w:val="single" w:sz="5" w:space="1" w:color="000000"/></w:pBdr>"#);
+        }
+        let _ = write!(
+            xml,
+            r#"<w:spacing w:before="{}" w:after="{}" w:line="{}" w:lineRule="auto"/>"#,
+            twips(doc, look.before * doc.style.spacing),
+            twips(doc, look.after * doc.style.spacing),
+            line(doc, look.size)
+        );
+        if look.id == "Heading1" {
+            xml.push_str(r#"<w:outlineLvl w:val="0"/>"#);
+        }
+        xml.push_str("</w:pPr><w:rPr>");
+        if look.bold {
+            xml.push_str("<w:b/><w:bCs/>");
+        }
+        if look.id == "Heading1" {
+            xml.push_str("<w:caps/>");
+        }
+        if look.size != 1.0 {
+            let size = half_points(doc, look.size);
+            let _ = write!(xml, r#"<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>"#);
+        }
+        xml.push_str("</w:rPr></w:style>");
+    }
+    xml.push_str(r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"#);
+    // Links look like the PDF's: plain text showing the address.
+    xml.push_str(r#"<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/></w:style>"#);
+    xml.push_str("</w:styles>");
+    xml
+}
+
+/// One bullet list: `•` at 0.4em, text at 0.4em + the bullet's width + 0.5em, as in the layout.
+fn numbering(doc: &Document) -> String {
+    let left = twips(doc, 0.4 + 0.5 + 0.5);
+    let hanging = twips(doc, 0.5 + 0.5);
+    let font = escape(fonts::word_name(&doc.style.font));
+    format!(
+        r#"{DECL}<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="{BULLETS}"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/></w:rPr></w:lvl></w:abstractNum><w:num w:numId="{BULLETS}"><w:abstractNumId w:val="{BULLETS}"/></w:num></w:numbering>"#
+    )
+}
+
+fn link_id(index: usize) -> String {
+    format!("rId{}", index + 4)
+}
+
+/// Writes `word/document.xml` and collects the hyperlink targets.
+struct BodyWriter {
+    font: String,
+    xml: String,
+    links: Vec<String>,
+}
+
+/// Formatting of one run beyond its paragraph style.
+#[derive(Default, Clone, Copy)]
+struct Format {
+    bold: bool,
+    italic: bool,
+    grey: bool,
+}
+
+impl BodyWriter {
+    fn document(&mut self, doc: &Document) {
+        self.paragraph("Title", |w| w.text(&doc.name, Format::default()));
+        if let Some(headline) = &doc.headline {
+            self.paragraph("Subtitle", |w| w.text(headline, Format::default()));
+        }
+        if !doc.contact.is_empty() {
+            self.paragraph("Contact", |w| {
+                for (i, item) in doc.contact.iter().enumerate() {
+                    if i > 0 {
+                        w.text(BAR, Format::default());
+                    }
+                    w.inline(item, Format::default());
+                }
+            });
+        }
+        for section in &doc.sections {
+            self.paragraph("Heading1", |w| w.text(&section.title, Format::default()));
+            match &section.body {
+                Body::Text { text } => self.paragraph("Normal", |w| w.rich(text, false)),
+                Body::Skills { groups } => {
+                    for group in groups {
+                        self.paragraph("Normal", |w| {
+                            w.text(&format!("{}:", group.name), Format { bold: true, ..Format::default() });
+                            w.text(&format!(" {}", group.items.join(", ")), Format::default());
+                        });
+                    }
+                }
+                Body::Entries { entries } => entries.iter().for_each(|e| self.entry(e)),
+            }
+        }
+    }
+
+    /// Title · org · link; then dates · location; description; bullets; details.
+    fn entry(&mut self, entry: &Entry) {
+        self.paragraph("Entry", |w| {
+            w.text(&entry.title, Format { bold: true, ..Format::default() });
+            if let Some(org) = &entry.org {
+                w.text(&format!("{DOT}{org}"), Format::default());
+            }
+            if let Some(link) = &entry.link {
+                w.text(DOT, Format::default());
+                w.inline(link, Format::default());
+            }
+        });
+        let when: Vec<&str> = [&entry.dates, &entry.location].into_iter().flatten().map(String::as_str).collect();
+        if !when.is_empty() {
+            self.paragraph("Normal", |w| w.text(&when.join(DOT), Format { grey: true, ..Format::default() }));
+        }
+        if let Some(description) = &entry.description {
+            self.paragraph("Normal", |w| w.rich(description, true));
+        }
+        for bullet in &entry.bullets {
+            self.paragraph("ListBullet", |w| w.rich(&bullet.text, false));
+        }
+        for detail in &entry.details {
+            self.paragraph("Normal", |w| {
+                w.text(&format!("{}:", detail.label), Format { bold: true, ..Format::default() });
+                w.text(&format!(" {}", detail.text), Format::default());
+            });
+        }
+    }
+
+    fn paragraph(&mut self, style: &str, runs: impl FnOnce(&mut Self)) {
+        let _ = write!(self.xml, r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>"#);
+        if style == "ListBullet" {
+            // On the paragraph too, not only in its style: some readers look no further.
+            let _ = write!(self.xml, r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{BULLETS}"/></w:numPr>"#);
+        }
+        self.xml.push_str("</w:pPr>");
+        runs(self);
+        self.xml.push_str("</w:p>");
+    }
+
+    /// Rich text; `emphasized` text toggles italics like Typst's `emph`.
+    fn rich(&mut self, runs: &[Inline], emphasized: bool) {
+        for run in runs {
+            self.inline(run, Format { italic: emphasized, ..Format::default() });
+        }
+    }
+
+    /// One IR run: a hyperlink when it has a target.
+    fn inline(&mut self, run: &Inline, base: Format) {
+        let format = Format { bold: base.bold || run.bold, italic: base.italic != run.italic, grey: base.grey };
+        match &run.link {
+            Some(url) => {
+                let index = self.links.iter().position(|l| l == url).unwrap_or_else(|| {
+                    self.links.push(url.clone());
+                    self.links.len() - 1
+                });
+                let _ = write!(self.xml, r#"<w:hyperlink r:id="{}" w:history="1">"#, link_id(index));
+                self.run(&run.text, format, true);
+                self.xml.push_str("</w:hyperlink>");
+            }
+            None => self.run(&run.text, format, false),
+        }
+    }
+
+    fn text(&mut self, text: &str, format: Format) {
+        self.run(text, format, false);
+    }
+
+    /// A run in the document's font; tabs and line breaks become Word's own elements.
+    fn run(&mut self, text: &str, format: Format, link: bool) {
+        if text.is_empty() {
+            return;
+        }
+        let font = escape(&self.font);
+        self.xml.push_str("<w:r><w:rPr>");
+        if link {
+            self.xml.push_str(r#"<w:rStyle w:val="Hyperlink"/>"#);
+        }
+        let _ = write!(self.xml, r#"<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>"#);
+        if format.bold {
+            self.xml.push_str("<w:b/><w:bCs/>");
+        }
+        if format.italic {
+            self.xml.push_str("<w:i/><w:iCs/>");
+        }
+        if format.grey {
+            let _ = write!(self.xml, r#"<w:color w:val="{GREY}"/>"#);
+        }
+        self.xml.push_str("</w:rPr>");
+        let text = text.replace("\r\n", "\n");
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.xml.push_str("<w:br/>");
+            }
+            for (j, piece) in line.split('\t').enumerate() {
+                if j > 0 {
+                    self.xml.push_str("<w:tab/>");
+                }
+                if !piece.is_empty() {
+                    let _ = write!(self.xml, r#"<w:t xml:space="preserve">{}</w:t>"#, escape(piece));
+                }
+            }
+        }
+        self.xml.push_str("</w:r>");
+    }
+
+    /// The whole `word/document.xml`, with the page set up like the PDF's.
+    fn finish(&self, doc: &Document) -> String {
+        let (width, height) = if doc.style.paper == "a4" { (11906, 16838) } else { (12240, 15840) };
+        let margin = (doc.style.margins * 20.0).round() as i64;
+        format!(
+            r#"{DECL}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{}<w:sectPr><w:pgSz w:w="{width}" w:h="{height}"/><w:pgMar w:top="{margin}" w:right="{margin}" w:bottom="{margin}" w:left="{margin}" w:header="0" w:footer="0" w:gutter="0"/><w:cols w:space="720"/></w:sectPr></w:body></w:document>"#,
+            self.xml
+        )
+    }
+}
+
+/// Escapes text for XML content and attributes, dropping characters XML 1.0 cannot hold.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,154 @@
+//! Auto-fit, the built-in layouts, custom layouts and PNG previews.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::*;
+use rescc::build::{self, Format, Options};
+use rescc::decode::Spanned;
+use rescc::fit::{MIN_FONT_SIZE, MIN_MARGINS_PT, MIN_SPACING};
+
+fn load(name: &str) -> build::Loaded {
+    build::load(&fixture(name)).unwrap_or_else(|f| panic!("{}", f.diagnostics()))
+}
+
+fn pdf_only() -> Options {
+    Options { formats: vec![Format::Pdf], ..Options::default() }
+}
+
+#[test]
+fn a_slight_overflow_is_fitted_within_bounds() {
+    let loaded = load("overflow-slight.yaml");
+    let unfitted = build::render(&loaded, &Options { fit: false, ..pdf_only() });
+    assert!(matches!(unfitted, Err(build::Failure::Checks(_))), "the fixture overflows without fitting");
+
+    let built = build::render(&loaded, &pdf_only()).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
+    let style = &built.document.style;
+    assert_eq!(built.metrics.pages, 1);
+    assert!((MIN_SPACING..1.0).contains(&style.spacing), "spacing {}", style.spacing);
+    assert!((MIN_FONT_SIZE..=10.5).contains(&style.font_size) && style.margins >= MIN_MARGINS_PT);
+    assert!(built.metrics.body_size >= 10.0);
+    assert!(built.compilations <= 6, "{} compilations", built.compilations);
+    assert!(built.fitted.as_deref().is_some_and(|f| f.starts_with("spacing 1.00 -> ")), "{:?}", built.fitted);
+
+    let (dir, _) = staged("overflow-slight.yaml");
+    let out = rescc(dir.path(), &["build", "overflow-slight.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("fitted to the 1-page limit: spacing 1.00 -> 0."), "{}", stdout(&out));
+}
+
+#[test]
+fn a_large_overflow_names_the_lowest_priority_bullets() {
+    let (dir, _) = staged("overflow.yaml");
+    let out = rescc(dir.path(), &["build", "overflow.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("even at the tightest spacing, 10 pt and 0.5 in margins, about "), "{err}");
+    assert!(err.contains("the lowest-priority bullets are:\n"), "{err}");
+    // The project's last bullet and the oldest role's last bullet come first.
+    assert!(err.contains("line 98 (transit-eta): Deployed the service"), "{err}");
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn every_builtin_layout_passes_the_checks_with_golden_text() {
+    for layout in rescc::layouts::BUILTIN {
+        let mut loaded = load("example.yaml");
+        loaded.resume.layout.template = Some(Spanned::new(layout.name.to_string(), 0..0));
+        let built = build::render(&loaded, &Options { fit: false, ..pdf_only() })
+            .unwrap_or_else(|f| panic!("{}: {}", layout.name, f.diagnostics()));
+        assert!(!build::checks_failed(&built), "{}: {}", layout.name, built.diagnostics);
+        assert!(built.metrics.pages <= 2 && (10.0..=11.0).contains(&built.metrics.body_size));
+        assert!(built.metrics.min_size >= 10.0, "{}: text under 10 pt", layout.name);
+        if have("pdftotext") {
+            let dir = tempfile::tempdir().unwrap();
+            let pdf = dir.path().join("r.pdf");
+            std::fs::write(&pdf, &built.outputs[0].bytes).unwrap();
+            insta::with_settings!({ snapshot_suffix => layout.name, prepend_module_to_snapshot => false }, {
+                insta::assert_snapshot!("layout_text", pdftotext(&pdf));
+            });
+        }
+    }
+}
+
+#[test]
+fn layouts_command_lists_each_layout() {
+    let out = rescc(&root(), &["layouts"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for layout in rescc::layouts::BUILTIN {
+        assert!(text.lines().any(|l| l.starts_with(layout.name) && l.contains(layout.description)), "{text}");
+    }
+}
+
+#[test]
+fn a_custom_layout_compiles_and_reads_files_in_its_folder() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = rescc(&root(), &["build", "fixtures/custom/resume.yaml", "-o", out_dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    if have("pdftotext") {
+        let text = pdftotext(&out_dir.path().join("Sam_Carter_Resume.pdf"));
+        assert!(text.contains("Open to backend roles in Leeds and remote."), "{text}");
+        assert!(text.contains("Built the fare search API in Python"), "{text}");
+    }
+}
+
+/// A resume in a temporary folder whose custom layout is `layout`.
+fn with_layout(layout: &str) -> (tempfile::TempDir, std::process::Output) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("theme")).unwrap();
+    std::fs::write(dir.path().join("secret.txt"), "do not read").unwrap();
+    std::fs::write(dir.path().join("theme/layout.typ"), layout).unwrap();
+    std::fs::write(dir.path().join("r.yaml"), "name: Ada Byte\nlayout:\n  template: theme/layout.typ\n").unwrap();
+    let out = rescc(dir.path(), &["build", "r.yaml"]);
+    (dir, out)
+}
+
+#[test]
+fn a_typst_error_in_a_custom_layout_is_located() {
+    let (_dir, out) = with_layout("#let data = json(\"/resume.json\")\n#data.nmae\n");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.starts_with("error: layout error: dictionary does not contain key \"nmae\""), "{err}");
+    assert!(err.contains("--> theme/layout.typ:2:7"), "{err}");
+}
+
+#[test]
+fn a_custom_layout_cannot_read_outside_its_folder() {
+    for (path, message) in [("/etc/passwd", "file not found"), ("../secret.txt", "would escape the project root")] {
+        let (dir, out) = with_layout(&format!("#read(\"{path}\")\n"));
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        assert!(stderr(&out).contains(message), "{path}: {}", stderr(&out));
+        assert!(!dir.path().join("out").exists());
+    }
+    #[cfg(unix)]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", dir.path().join("pw")).unwrap();
+        std::fs::write(dir.path().join("layout.typ"), "#read(\"pw\")\n").unwrap();
+        std::fs::write(dir.path().join("r.yaml"), "name: Ada Byte\nlayout:\n  template: layout.typ\n").unwrap();
+        let out = rescc(dir.path(), &["build", "r.yaml"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("access denied"), "a symlink out of the folder is refused: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn a_custom_layout_is_held_to_the_font_size_rule() {
+    let (dir, out) = with_layout("#set text(size: 8pt)\n#let data = json(\"/resume.json\")\n#data.name\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("error[font-size]: r.yaml: body text is 8 pt"), "{}", stderr(&out));
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn png_previews_are_one_image_per_page() {
+    let loaded = Arc::new(load("example.yaml"));
+    let built = build::render(&loaded, &Options { formats: vec![Format::Png], ..Options::default() }).unwrap();
+    assert_eq!(built.outputs.len(), built.metrics.pages);
+    for (i, output) in built.outputs.iter().enumerate() {
+        assert!(output.path.ends_with(format!("Priya_Raman_Resume-{}.png", i + 1)));
+        assert!(output.bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    }
+}
