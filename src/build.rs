@@ -92,13 +92,22 @@ pub struct Options {
     pub force: bool,
     /// Tighten spacing, font size and margins (within bounds) to meet the page limit.
     pub fit: bool,
+    /// Treat warnings as errors (`--strict`).
+    pub strict: bool,
     /// Creation date for the PDF, seconds since the epoch (`SOURCE_DATE_EPOCH`).
     pub timestamp: Option<i64>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { out_dir: None, formats: vec![Format::Pdf, Format::Docx], force: false, fit: true, timestamp: None }
+        Options {
+            out_dir: None,
+            formats: vec![Format::Pdf, Format::Docx],
+            force: false,
+            fit: true,
+            strict: false,
+            timestamp: None,
+        }
     }
 }
 
@@ -139,7 +148,11 @@ pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
     } else {
         (first, 1)
     };
-    let mut diagnostics = Diagnostics(rules::typeset_checks(loaded, &document, &typeset.metrics));
+    let mut diagnostics = Diagnostics(rules::content_checks(loaded));
+    diagnostics.0.extend(rules::typeset_checks(loaded, &document, &typeset.metrics));
+    if options.strict {
+        rules::escalate(&mut diagnostics.0);
+    }
     if diagnostics.has_errors() && !options.force {
         return Err(Failure::Checks(diagnostics));
     }

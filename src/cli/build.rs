@@ -12,6 +12,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         formats: args.format.clone(),
         force: args.force,
         fit: !args.no_fit,
+        strict: args.strict,
         timestamp: std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()),
     };
     let result = build::load(&args.resume).and_then(|loaded| {

@@ -3,6 +3,7 @@
 //! One file per subcommand; this one holds the argument types and dispatches.
 
 mod build;
+mod check;
 mod layouts;
 
 use std::path::PathBuf;
@@ -28,6 +29,11 @@ pub enum Command {
         after_help = "Examples:\n  rescc build resume.yaml                 # out/<Name>_Resume.pdf and .docx\n  rescc build resume.yaml -o dist --format pdf,png"
     )]
     Build(BuildArgs),
+    /// Validate the resume and lint its content against the hiring guidance, without typesetting.
+    #[command(
+        after_help = "Examples:\n  rescc check resume.yaml                 # warnings and errors, like a compiler\n  rescc check resume.yaml --strict --format json"
+    )]
+    Check(CheckArgs),
     /// List the built-in layouts.
     #[command(after_help = "Example:\n  rescc layouts")]
     Layouts,
@@ -52,12 +58,37 @@ pub struct BuildArgs {
     /// Print only problems.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The resume (YAML).
+    pub resume: PathBuf,
+    /// Treat warnings as errors (exit 1).
+    #[arg(long)]
+    pub strict: bool,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+/// How `rescc check` prints its report.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Diagnostics with source snippets, then a summary line (standard error).
+    Text,
+    /// One JSON report on standard output.
+    Json,
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
         Command::Layouts => layouts::run(),
     }
 }

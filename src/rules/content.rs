@@ -1,0 +1,547 @@
+//! The rules that read what the resume says, not how it is typeset: fast enough for every save.
+//!
+//! Each finding points at the words it is about (a bullet, the opening verb, a skill) and says
+//! what to write instead. The `margins` rule has nothing to add here: a configured margin
+//! outside 0.5–1in is already invalid input (see `validate`), and the built-in layouts default to
+//! 0.75in, so it is enforced before these rules run.
+
+use std::ops::Range;
+
+use super::finding;
+use super::vocab::{self, FIGURE_HINTS, VERBS, Word};
+use crate::build::Loaded;
+use crate::decode::Text;
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{Bullet, Date, End, Resume};
+use crate::source::Span;
+
+/// Bullet word counts the guidance asks for.
+const BULLET_WORDS: Range<usize> = 12..21;
+/// Bullets per recent role.
+const BULLETS_PER_ROLE: Range<usize> = 3..6;
+/// A role that ended within this many months is recent.
+const RECENT_MONTHS: i32 = 5 * 12;
+/// Skills: fewer looks thin, more reads as a wall ("about 10–15").
+const SKILLS: Range<usize> = 8..16;
+/// Sentences in a summary.
+const SUMMARY_SENTENCES: Range<usize> = 2..4;
+/// The GPA the guidance shows, on a 4-point scale.
+const GPA_MIN: f64 = 3.5;
+
+/// Runs every content rule on a loaded resume, as of today.
+pub fn content_checks(loaded: &Loaded) -> Vec<Diagnostic> {
+    content_checks_at(loaded, Date::today())
+}
+
+/// Runs every content rule, with `today` deciding what is recent or in the future.
+pub fn content_checks_at(loaded: &Loaded, today: Date) -> Vec<Diagnostic> {
+    let mut c = Checker { loaded, today, out: Vec::new() };
+    let resume = &loaded.resume;
+    c.contact();
+    c.summary();
+    for job in &resume.experience {
+        let current = job.end.as_ref().is_none_or(|e| e.value == End::Present);
+        c.bullets(&job.bullets, current, Some(&job.company));
+        c.role_size(job.bullets.len(), &job.company, job.end.as_ref().map(|e| e.value));
+    }
+    for project in &resume.projects {
+        let current = project.end.as_ref().is_none_or(|e| e.value == End::Present);
+        c.bullets(&project.bullets, current, None);
+    }
+    for entry in resume.sections.iter().flat_map(|s| &s.entries) {
+        let current = match &entry.end {
+            Some(end) => end.value == End::Present,
+            None => entry.date.is_none(),
+        };
+        c.bullets(&entry.bullets, current, None);
+    }
+    c.chronology();
+    c.skills();
+    c.gpa();
+    c.headings();
+    c.out
+}
+
+/// Turns warnings into errors (`--strict`).
+pub fn escalate(diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics {
+        d.severity = Severity::Error;
+    }
+}
+
+struct Checker<'a> {
+    loaded: &'a Loaded,
+    today: Date,
+    out: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn resume(&self) -> &'a Resume {
+        &self.loaded.resume
+    }
+
+    /// Records a finding of rule `id` at `span`, at the severity the resume configures.
+    fn report(&mut self, id: &'static str, span: Span, message: String, help: String) {
+        if let Some(d) = finding(self.resume(), id, message) {
+            self.out.push(d.with_help(help).at(&self.loaded.source, span));
+        }
+    }
+
+    /// Where the words `range` of `text` are in the source: exact for plain and folded scalars
+    /// (their words are copied verbatim), the whole value otherwise.
+    fn sub_span(&self, text: &Text, range: Range<usize>) -> Span {
+        let locate = |at: usize, len: usize| {
+            let raw = self.loaded.source.text.get(text.span.clone())?;
+            let needle = text.value.get(at..at + len)?;
+            let nth = text.value[..at].matches(needle).count();
+            raw.match_indices(needle).nth(nth).map(|(found, _)| text.span.start + found)
+        };
+        let first_word = text.value[range.clone()].split_whitespace().next().unwrap_or_default();
+        let last_word = text.value[range.clone()].split_whitespace().next_back().unwrap_or_default();
+        let start = locate(range.start, first_word.len());
+        let end = locate(range.end - last_word.len(), last_word.len()).map(|at| at + last_word.len());
+        match (start, end) {
+            (Some(start), Some(end)) if start < end => start..end,
+            _ => text.span.clone(),
+        }
+    }
+
+    /// The first line of a value, so a finding about a whole paragraph shows one line.
+    fn first_line(&self, text: &Text) -> Span {
+        let raw = self.loaded.source.text.get(text.span.clone()).unwrap_or_default();
+        let start = raw.len() - raw.trim_start().len();
+        let end = raw[start..].find('\n').map_or(raw.trim_end().len(), |n| start + n);
+        text.span.start + start..text.span.start + end.max(start)
+    }
+
+    fn contact(&mut self) {
+        let resume = self.resume();
+        let contact = &resume.contact;
+        let first = [&contact.email, &contact.phone, &contact.location].into_iter().flatten().next();
+        let anchor = first.map_or(resume.name.span.clone(), |t| t.span.clone());
+        let mut found = Vec::new();
+        if contact.email.is_none() {
+            found.push((
+                anchor.clone(),
+                "no email address".to_string(),
+                "add `contact.email`; it is how most recruiters reply".to_string(),
+            ));
+        }
+        match &contact.phone {
+            None => found.push((
+                anchor.clone(),
+                "no phone number".into(),
+                "add `contact.phone` with the country code, e.g. `+44 7700 900123`".into(),
+            )),
+            Some(phone) if phone.chars().filter(char::is_ascii_digit).count() < 7 => found.push((
+                phone.span.clone(),
+                format!("`{}` does not look like a phone number", phone.value),
+                "write the full number with the country code, e.g. `+44 7700 900123`".into(),
+            )),
+            Some(_) => {}
+        }
+        let portfolio = contact.links.iter().any(|link| {
+            let shown = crate::ir::display_url(&link.url).to_lowercase();
+            !vocab::SOCIAL_HOSTS.iter().any(|host| shown == *host || shown.starts_with(&format!("{host}/")))
+        });
+        if !portfolio {
+            let at = contact.links.last().map_or(anchor, |l| l.url.span.clone());
+            found.push((
+                at,
+                "no GitHub or portfolio link".into(),
+                "add `https://github.com/<you>` (or your site) to `contact.links`; reviewers look for code".into(),
+            ));
+        }
+        for (span, message, help) in found {
+            self.report("contact", span, message, help);
+        }
+    }
+
+    fn summary(&mut self) {
+        let Some(summary) = &self.resume().summary else { return };
+        let text = &summary.value;
+        let lower = text.to_lowercase();
+        let whole = self.first_line(summary);
+        let sentences = vocab::sentences(text).len();
+        if !SUMMARY_SENTENCES.contains(&sentences) {
+            let help = if sentences < SUMMARY_SENTENCES.start {
+                "write 2–3 sentences: who you are and your stack, your biggest result with a figure, what you want next"
+            } else {
+                "keep the 2–3 strongest sentences; recruiters read the first lines only"
+            };
+            let plural = if sentences == 1 { "" } else { "s" };
+            self.report(
+                "summary",
+                whole.clone(),
+                format!("the summary has {sentences} sentence{plural}; aim for 2–3"),
+                help.into(),
+            );
+        }
+        let skills = self.resume().skills.iter().flat_map(|g| &g.items).map(|s| s.value.as_str());
+        let mut terms = skills.chain(vocab::TECHNOLOGIES.iter().copied());
+        if !terms.any(|term| vocab::mentions(text, &lower, term)) {
+            self.report(
+                "summary",
+                whole.clone(),
+                "the summary names no language or technology".into(),
+                "name your main stack, e.g. `building APIs in Go and PostgreSQL`".into(),
+            );
+        }
+        let words = vocab::words(text);
+        let scale = words.iter().enumerate().any(|(i, w)| {
+            // "nine years" is tenure, not scale.
+            let next = words.get(i + 1).map(|n| n.text.to_lowercase()).unwrap_or_default();
+            vocab::is_figure(w.text) && !next.starts_with("year") && !next.starts_with("yr")
+        });
+        if !scale {
+            self.report(
+                "summary",
+                whole,
+                "the summary has no scale figure".into(),
+                "add the size of what you run or built, e.g. `840,000 orders a day` or `$2M a day`".into(),
+            );
+        }
+        for filler in vocab::FILLER.iter() {
+            let Some(at) = find_phrase(&lower, filler) else { continue };
+            let span = self.sub_span(summary, at..at + filler.len());
+            self.report(
+                "summary",
+                span,
+                format!("`{}` is filler", &text[at..at + filler.len()]),
+                "show it instead: replace the claim with a result and a figure".into(),
+            );
+        }
+        self.pronouns(summary);
+    }
+
+    /// The bullet rules, for one entry's bullets; `role` names an experience entry.
+    fn bullets(&mut self, bullets: &[Bullet], current: bool, role: Option<&Text>) {
+        let quantified: Vec<bool> =
+            bullets.iter().map(|b| vocab::words(&b.text).iter().any(|w| vocab::is_figure(w.text))).collect();
+        let whole_role = role.filter(|_| !quantified.is_empty() && !quantified.contains(&true));
+        if let Some(company) = whole_role {
+            let n = bullets.len();
+            let lower: String = bullets.iter().map(|b| b.text.to_lowercase() + " ").collect();
+            self.report(
+                "quantified",
+                company.span.clone(),
+                format!("no bullet for `{}` has a figure ({n} bullet{})", company.value, if n == 1 { "" } else { "s" }),
+                format!("a role without numbers reads as a list of duties; add {}", figure_hint(&lower)),
+            );
+        }
+        for (bullet, quantified) in bullets.iter().zip(quantified) {
+            let text = &bullet.text;
+            let lower = text.to_lowercase();
+            let words = vocab::words(text);
+            if !BULLET_WORDS.contains(&words.len()) && !words.is_empty() {
+                let (n, help) = if words.len() < BULLET_WORDS.start {
+                    (words.len(), format!("say what changed and by how much: add {}", figure_hint(&lower)))
+                } else {
+                    (words.len(), "keep one result per bullet and cut the rest; two lines at most".to_string())
+                };
+                self.report("bullet-length", text.span.clone(), format!("bullet has {n} words; aim for 12–20"), help);
+            }
+            if !self.weak_opening(text, &words, &lower) {
+                self.action_verb(text, &words, &lower, current);
+            }
+            if !quantified && whole_role.is_none() {
+                self.report(
+                    "quantified",
+                    text.span.clone(),
+                    "bullet has no figure".into(),
+                    format!("add {}", figure_hint(&lower)),
+                );
+            }
+            self.pronouns(text);
+        }
+    }
+
+    /// Reports a duty-style opening; true when one was found.
+    fn weak_opening(&mut self, text: &Text, words: &[Word], lower: &str) -> bool {
+        let opening = vocab::WEAK_OPENINGS.iter().find(|phrase| {
+            phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| w.text.eq_ignore_ascii_case(p))
+        });
+        let Some(phrase) = opening else { return false };
+        let n = phrase.len();
+        let range = words[0].range.start..words[n - 1].range.end;
+        let said = &text.value[range.clone()];
+        // "Helped reduce ..." and "Responsible for managing ..." already name the verb.
+        let next = words.get(n).map(|w| w.text.to_lowercase()).unwrap_or_default();
+        let help = match VERBS.present.get(next.as_str()) {
+            Some(past) => {
+                format!("start with what you did: `{}` instead of `{said} {}`", vocab::capitalize(past), words[n].text)
+            }
+            None => format!("start with what you did and its result, with a verb such as {}", VERBS.suggest(lower)),
+        };
+        let span = self.sub_span(text, range);
+        self.report("weak-opening", span, format!("`{said}` describes a duty, not a result"), help);
+        true
+    }
+
+    fn action_verb(&mut self, text: &Text, words: &[Word], lower: &str, current: bool) {
+        // "I built ..." is the pronouns rule's finding; the verb is the next word.
+        let Some(first) = words.iter().find(|w| !is_pronoun(w.text)) else { return };
+        let word = first.text.to_lowercase();
+        // `Co-led`, `Re-architected`: the verb is the last part.
+        let verb = word.rsplit('-').next().unwrap_or(&word);
+        let span = self.sub_span(text, first.range.clone());
+        if VERBS.past.contains(word.as_str()) || VERBS.past.contains(verb) {
+            return;
+        }
+        if let Some(past) = VERBS.present.get(word.as_str()).or_else(|| VERBS.present.get(verb)) {
+            if !current {
+                self.report(
+                    "action-verb",
+                    span,
+                    format!("`{}` is present tense in a role that has ended", first.text),
+                    format!("write `{}`; present tense is for the current role", vocab::capitalize(past)),
+                );
+            }
+            return;
+        }
+        // A past tense the list does not know (`Sharded`, `Dockerized`) is still an action verb.
+        if verb.ends_with("ed") && verb.len() > 4 {
+            return;
+        }
+        self.report(
+            "action-verb",
+            span,
+            format!("bullet starts with `{}`, not an action verb", first.text),
+            format!("lead with a strong past-tense verb such as {}", VERBS.suggest(lower)),
+        );
+    }
+
+    fn pronouns(&mut self, text: &Text) {
+        let Some(word) = vocab::words(&text.value).into_iter().find(|w| is_pronoun(w.text)) else { return };
+        let span = self.sub_span(text, word.range.clone());
+        let help = match word.text.to_lowercase().starts_with(['i', 'm']) {
+            true => "drop it and start with the verb: `Built ...`, not `I built ...`",
+            false => "say what you did yourself, with your own verb and result, not what the team did",
+        };
+        self.report("pronouns", span, format!("first-person `{}`", word.text), help.into());
+    }
+
+    fn role_size(&mut self, bullets: usize, company: &Text, end: Option<End>) {
+        let recent = match end.and_then(|e| e.date()) {
+            Some(end) => self.today.months(false) - end.months(true) <= RECENT_MONTHS,
+            None => true,
+        };
+        let plural = if bullets == 1 { "" } else { "s" };
+        if bullets >= BULLETS_PER_ROLE.end {
+            self.report(
+                "bullets-per-role",
+                company.span.clone(),
+                format!("`{}` has {bullets} bullets; 3–5 is the most a recruiter reads", company.value),
+                "keep the 5 strongest, quantified ones; tag the rest for tailored versions".into(),
+            );
+        } else if recent && bullets < BULLETS_PER_ROLE.start {
+            self.report(
+                "bullets-per-role",
+                company.span.clone(),
+                format!("`{}` has {bullets} bullet{plural}; a recent role needs 3–5", company.value),
+                "add your strongest results in this role, each with a figure".into(),
+            );
+        }
+    }
+
+    fn chronology(&mut self) {
+        let resume = self.resume();
+        let today = self.today.months(false);
+        let mut found = Vec::new();
+        for job in resume.experience.iter().filter(|job| job.start.months(false) > today) {
+            found.push((
+                job.start.span.clone(),
+                format!("`{}` starts in {}, which is in the future", job.company.value, job.start.value),
+                "list a role once it has started; mention an accepted offer in the cover letter".to_string(),
+            ));
+        }
+        let jobs = resume.experience.iter().map(|j| {
+            // An omitted end means the role is current.
+            (&j.company, recency(Some(j.start.value), Some(j.end.as_ref().map_or(End::Present, |e| e.value))))
+        });
+        let schools = resume
+            .education
+            .iter()
+            .map(|s| (&s.institution, recency(s.start.as_ref().map(|d| d.value), s.end.as_ref().map(|e| e.value))));
+        for (section, entries) in [("experience", jobs.collect::<Vec<_>>()), ("education", schools.collect())] {
+            let dated: Vec<(&Text, (i32, i32))> =
+                entries.into_iter().filter_map(|(name, key)| Some((name, key?))).collect();
+            for pair in dated.windows(2) {
+                let ((older, older_key), (newer, newer_key)) = (pair[0], pair[1]);
+                if newer_key > older_key {
+                    found.push((
+                        newer.span.clone(),
+                        format!("`{}` is more recent than `{}` above it", newer.value, older.value),
+                        format!("list {section} newest first: move it above `{}`", older.value),
+                    ));
+                }
+            }
+        }
+        for (span, message, help) in found {
+            self.report("chronology", span, message, help);
+        }
+    }
+
+    fn skills(&mut self) {
+        let resume = self.resume();
+        let groups = &resume.skills;
+        let Some(first) = groups.first() else { return };
+        let count: usize = groups.iter().map(|g| g.items.len()).sum();
+        let mut found = Vec::new();
+        if count >= SKILLS.end {
+            found.push((
+                first.group.span.clone(),
+                format!("{count} skills; a focused list of about 10–15 reads better"),
+                "keep the skills your bullets prove and the postings ask for".to_string(),
+            ));
+        } else if count < SKILLS.start {
+            found.push((
+                first.group.span.clone(),
+                format!("only {count} skills; list about 10–15"),
+                "add the languages, data stores and tools your bullets show you using".into(),
+            ));
+        }
+        if groups.len() == 1 && count >= SKILLS.start {
+            found.push((
+                first.group.span.clone(),
+                format!("{count} skills in one group"),
+                "group them by capability, e.g. Languages, Data, Cloud and Infrastructure".into(),
+            ));
+        }
+        let corpus = evidence(resume);
+        let lower = corpus.to_lowercase();
+        for skill in groups.iter().flat_map(|g| &g.items) {
+            if !vocab::mentions(&corpus, &lower, skill) {
+                found.push((
+                    skill.span.clone(),
+                    format!("`{}` appears in no bullet or summary", skill.value),
+                    "show it in use in a bullet, or drop it: recruiters trust the skills they see applied".into(),
+                ));
+            }
+        }
+        for (span, message, help) in found {
+            self.report("skills-focus", span, message, help);
+        }
+    }
+
+    fn gpa(&mut self) {
+        let mut found = Vec::new();
+        for gpa in self.resume().education.iter().filter_map(|s| s.gpa.as_ref()) {
+            // Only 4-point scales compare with 3.5; a 10-point CGPA is another system.
+            let low = crate::validate::parse_gpa(gpa).filter(|(v, scale)| (4.0..=4.3).contains(scale) && *v < GPA_MIN);
+            if let Some((value, _)) = low {
+                found.push((gpa.span.clone(), format!("GPA {value} is below {GPA_MIN}")));
+            }
+        }
+        for (span, message) in found {
+            let help = "leave it off: an absent GPA draws no attention; list honors or coursework instead";
+            self.report("gpa", span, message, help.into());
+        }
+    }
+
+    fn headings(&mut self) {
+        let known: Vec<String> = vocab::HEADINGS.iter().map(|h| normalize_heading(h)).collect();
+        let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+        let mut found = Vec::new();
+        for section in &self.resume().sections {
+            let title = normalize_heading(&section.title);
+            if known.contains(&title) {
+                continue;
+            }
+            let help = match crate::decode::did_you_mean(&title, &candidates) {
+                Some(best) => {
+                    let shown = vocab::HEADINGS.iter().find(|h| normalize_heading(h) == best).unwrap_or(&best);
+                    format!("did you mean `{shown}`?")
+                }
+                None => {
+                    "use a title ATS know, e.g. `Experience`, `Projects`, `Open Source`, `Awards` or `Publications`"
+                        .into()
+                }
+            };
+            found.push((
+                section.title.span.clone(),
+                format!("ATS may not recognize the heading `{}`", section.title.value),
+                help,
+            ));
+        }
+        for (span, message, help) in found {
+            self.report("headings", span, message, help);
+        }
+    }
+}
+
+/// Sort key for newest-first order: the end (ongoing is newest), then the start.
+fn recency(start: Option<Date>, end: Option<End>) -> Option<(i32, i32)> {
+    let start = start.map(|d| d.months(false));
+    let end = end.map(|e| e.date().map_or(i32::MAX, |d| d.months(true))).or(start)?;
+    Some((end, start.unwrap_or(end)))
+}
+
+/// `I`, `my`, `we've`...; `US` (the country) and a lower-case `i` are not.
+fn is_pronoun(word: &str) -> bool {
+    let word = word.split(['\'', '’']).next().unwrap_or(word);
+    let lower = word.to_lowercase();
+    vocab::PRONOUNS.contains(lower.as_str()) && (lower != "us" || word == "us") && (lower != "i" || word == "I")
+}
+
+/// `Honors & Awards:` -> `honors and awards`.
+fn normalize_heading(title: &str) -> String {
+    title
+        .trim()
+        .trim_end_matches(':')
+        .replace('&', " and ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Byte offset of `phrase` in `lower` as whole words.
+fn find_phrase(lower: &str, phrase: &str) -> Option<usize> {
+    lower.match_indices(phrase).map(|(at, _)| at).find(|&at| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// The figure to suggest for a bullet, by what it talks about.
+fn figure_hint(lower: &str) -> &'static str {
+    let hints = &*FIGURE_HINTS;
+    hints
+        .iter()
+        .find(|(cues, _)| cues.iter().any(|cue| vocab::has_stem(lower, cue)))
+        .or(hints.last())
+        .map_or("a figure", |(_, hint)| hint)
+}
+
+/// Everything that can show a skill in use: summary, headline, bullets, contexts, descriptions,
+/// certifications and custom entries.
+fn evidence(resume: &Resume) -> String {
+    let mut texts = String::new();
+    let mut add = |t: Option<&Text>| {
+        if let Some(t) = t {
+            texts.push_str(t);
+            texts.push('\n');
+        }
+    };
+    add(resume.summary.as_ref());
+    add(resume.headline.as_ref());
+    for job in &resume.experience {
+        add(job.context.as_ref());
+        job.bullets.iter().for_each(|b| add(Some(&b.text)));
+    }
+    for project in &resume.projects {
+        add(project.description.as_ref());
+        project.bullets.iter().for_each(|b| add(Some(&b.text)));
+    }
+    for cert in &resume.certifications {
+        add(Some(&cert.name));
+    }
+    for entry in resume.sections.iter().flat_map(|s| &s.entries) {
+        add(Some(&entry.title));
+        add(entry.description.as_ref());
+        entry.bullets.iter().for_each(|b| add(Some(&b.text)));
+    }
+    texts
+}
