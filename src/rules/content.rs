@@ -59,6 +59,9 @@ pub fn content_checks_at(loaded: &Loaded, today: Date) -> Vec<Diagnostic> {
     c.skills();
     c.gpa();
     c.headings();
+    // Top to bottom, as the reader meets them; the sort is stable, so a role's own finding
+    // stays before its bullets'.
+    c.out.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     c.out
 }
 
@@ -69,6 +72,7 @@ pub fn escalate(diagnostics: &mut [Diagnostic]) {
     }
 }
 
+/// The resume being checked and the findings so far.
 struct Checker<'a> {
     loaded: &'a Loaded,
     today: Date,
@@ -76,13 +80,14 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
+    /// The resume, borrowed for as long as the checker's input (not the checker).
     fn resume(&self) -> &'a Resume {
         &self.loaded.resume
     }
 
     /// Records a finding of rule `id` at `span`, at the severity the resume configures.
-    fn report(&mut self, id: &'static str, span: Span, message: String, help: String) {
-        if let Some(d) = finding(self.resume(), id, message) {
+    fn report(&mut self, id: &'static str, span: Span, message: impl Into<String>, help: impl Into<String>) {
+        if let Some(d) = finding(self.resume(), id, message.into()) {
             self.out.push(d.with_help(help).at(&self.loaded.source, span));
         }
     }
@@ -114,30 +119,27 @@ impl<'a> Checker<'a> {
         text.span.start + start..text.span.start + end.max(start)
     }
 
+    /// `contact`: an email, a plausible phone number and a link that is not only a social profile.
     fn contact(&mut self) {
         let resume = self.resume();
         let contact = &resume.contact;
         let first = [&contact.email, &contact.phone, &contact.location].into_iter().flatten().next();
         let anchor = first.map_or(resume.name.span.clone(), |t| t.span.clone());
-        let mut found = Vec::new();
         if contact.email.is_none() {
-            found.push((
+            self.report(
+                "contact",
                 anchor.clone(),
-                "no email address".to_string(),
-                "add `contact.email`; it is how most recruiters reply".to_string(),
-            ));
+                "no email address",
+                "add `contact.email`; it is how most recruiters reply",
+            );
         }
+        const PHONE_HELP: &str = "write the number with its country code, e.g. `+44 7700 900123`";
         match &contact.phone {
-            None => found.push((
-                anchor.clone(),
-                "no phone number".into(),
-                "add `contact.phone` with the country code, e.g. `+44 7700 900123`".into(),
-            )),
-            Some(phone) if phone.chars().filter(char::is_ascii_digit).count() < 7 => found.push((
-                phone.span.clone(),
-                format!("`{}` does not look like a phone number", phone.value),
-                "write the full number with the country code, e.g. `+44 7700 900123`".into(),
-            )),
+            None => self.report("contact", anchor.clone(), "no phone number", PHONE_HELP),
+            Some(phone) if phone.chars().filter(char::is_ascii_digit).count() < 7 => {
+                let message = format!("`{}` does not look like a phone number", phone.value);
+                self.report("contact", phone.span.clone(), message, PHONE_HELP);
+            }
             Some(_) => {}
         }
         let portfolio = contact.links.iter().any(|link| {
@@ -146,17 +148,12 @@ impl<'a> Checker<'a> {
         });
         if !portfolio {
             let at = contact.links.last().map_or(anchor, |l| l.url.span.clone());
-            found.push((
-                at,
-                "no GitHub or portfolio link".into(),
-                "add `https://github.com/<you>` (or your site) to `contact.links`; reviewers look for code".into(),
-            ));
-        }
-        for (span, message, help) in found {
-            self.report("contact", span, message, help);
+            let help = "add `https://github.com/<you>` (or your site) to `contact.links`; reviewers look for code";
+            self.report("contact", at, "no GitHub or portfolio link", help);
         }
     }
 
+    /// `summary`: 2–3 sentences naming a technology and a scale figure, without filler.
     fn summary(&mut self) {
         let Some(summary) = &self.resume().summary else { return };
         let text = &summary.value;
@@ -174,7 +171,7 @@ impl<'a> Checker<'a> {
                 "summary",
                 whole.clone(),
                 format!("the summary has {sentences} sentence{plural}; aim for 2–3"),
-                help.into(),
+                help,
             );
         }
         let skills = self.resume().skills.iter().flat_map(|g| &g.items).map(|s| s.value.as_str());
@@ -183,8 +180,8 @@ impl<'a> Checker<'a> {
             self.report(
                 "summary",
                 whole.clone(),
-                "the summary names no language or technology".into(),
-                "name your main stack, e.g. `building APIs in Go and PostgreSQL`".into(),
+                "the summary names no language or technology",
+                "name your main stack, e.g. `building APIs in Go and PostgreSQL`",
             );
         }
         let words = vocab::words(text);
@@ -197,8 +194,8 @@ impl<'a> Checker<'a> {
             self.report(
                 "summary",
                 whole,
-                "the summary has no scale figure".into(),
-                "add the size of what you run or built, e.g. `840,000 orders a day` or `$2M a day`".into(),
+                "the summary has no scale figure",
+                "add the size of what you run or built, e.g. `840,000 orders a day` or `$2M a day`",
             );
         }
         for filler in vocab::FILLER.iter() {
@@ -208,13 +205,14 @@ impl<'a> Checker<'a> {
                 "summary",
                 span,
                 format!("`{}` is filler", &text[at..at + filler.len()]),
-                "show it instead: replace the claim with a result and a figure".into(),
+                "show it instead: replace the claim with a result and a figure",
             );
         }
         self.pronouns(summary);
     }
 
-    /// The bullet rules, for one entry's bullets; `role` names an experience entry.
+    /// `bullet-length`, `weak-opening`/`action-verb`, `quantified` and `pronouns` for one entry's
+    /// bullets; `role` names an experience entry, whose bullets are also judged together.
     fn bullets(&mut self, bullets: &[Bullet], current: bool, role: Option<&Text>) {
         let quantified: Vec<bool> =
             bullets.iter().map(|b| vocab::words(&b.text).iter().any(|w| vocab::is_figure(w.text))).collect();
@@ -248,7 +246,7 @@ impl<'a> Checker<'a> {
                 self.report(
                     "quantified",
                     text.span.clone(),
-                    "bullet has no figure".into(),
+                    "bullet has no figure",
                     format!("add {}", figure_hint(&lower)),
                 );
             }
@@ -256,7 +254,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Reports a duty-style opening; true when one was found.
+    /// `weak-opening`: reports a duty-style opening; true when one was found.
     fn weak_opening(&mut self, text: &Text, words: &[Word], lower: &str) -> bool {
         let opening = vocab::WEAK_OPENINGS.iter().find(|phrase| {
             phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| w.text.eq_ignore_ascii_case(p))
@@ -278,6 +276,7 @@ impl<'a> Checker<'a> {
         true
     }
 
+    /// `action-verb`: the first word is a known past-tense verb, or a present one in a current role.
     fn action_verb(&mut self, text: &Text, words: &[Word], lower: &str, current: bool) {
         // "I built ..." is the pronouns rule's finding; the verb is the next word.
         let Some(first) = words.iter().find(|w| !is_pronoun(w.text)) else { return };
@@ -303,14 +302,16 @@ impl<'a> Checker<'a> {
         if verb.ends_with("ed") && verb.len() > 4 {
             return;
         }
-        self.report(
-            "action-verb",
-            span,
-            format!("bullet starts with `{}`, not an action verb", first.text),
-            format!("lead with a strong past-tense verb such as {}", VERBS.suggest(lower)),
-        );
+        // "Successfully launched ...": the verb is already there, behind an adverb.
+        let next = words.iter().skip_while(|w| w.range != first.range).nth(1).map(|w| w.text.to_lowercase());
+        let help = match next.filter(|n| word.ends_with("ly") && VERBS.past.contains(n.as_str())) {
+            Some(verb) => format!("drop `{}` and start with `{}`", first.text, vocab::capitalize(&verb)),
+            None => format!("lead with a strong past-tense verb such as {}", VERBS.suggest(lower)),
+        };
+        self.report("action-verb", span, format!("bullet starts with `{}`, not an action verb", first.text), help);
     }
 
+    /// `pronouns`: the first first-person pronoun of a text, if any.
     fn pronouns(&mut self, text: &Text) {
         let Some(word) = vocab::words(&text.value).into_iter().find(|w| is_pronoun(w.text)) else { return };
         let span = self.sub_span(text, word.range.clone());
@@ -318,9 +319,10 @@ impl<'a> Checker<'a> {
             true => "drop it and start with the verb: `Built ...`, not `I built ...`",
             false => "say what you did yourself, with your own verb and result, not what the team did",
         };
-        self.report("pronouns", span, format!("first-person `{}`", word.text), help.into());
+        self.report("pronouns", span, format!("first-person `{}`", word.text), help);
     }
 
+    /// `bullets-per-role`: 3–5 for a recent role, never more than 5.
     fn role_size(&mut self, bullets: usize, company: &Text, end: Option<End>) {
         let recent = match end.and_then(|e| e.date()) {
             Some(end) => self.today.months(false) - end.months(true) <= RECENT_MONTHS,
@@ -332,31 +334,29 @@ impl<'a> Checker<'a> {
                 "bullets-per-role",
                 company.span.clone(),
                 format!("`{}` has {bullets} bullets; 3–5 is the most a recruiter reads", company.value),
-                "keep the 5 strongest, quantified ones; tag the rest for tailored versions".into(),
+                "keep the 5 strongest, quantified ones; tag the rest for tailored versions",
             );
         } else if recent && bullets < BULLETS_PER_ROLE.start {
             self.report(
                 "bullets-per-role",
                 company.span.clone(),
                 format!("`{}` has {bullets} bullet{plural}; a recent role needs 3–5", company.value),
-                "add your strongest results in this role, each with a figure".into(),
+                "add your strongest results in this role, each with a figure",
             );
         }
     }
 
+    /// `chronology`: no future start; experience and education newest first.
     fn chronology(&mut self) {
         let resume = self.resume();
         let today = self.today.months(false);
-        let mut found = Vec::new();
         for job in resume.experience.iter().filter(|job| job.start.months(false) > today) {
-            found.push((
-                job.start.span.clone(),
-                format!("`{}` starts in {}, which is in the future", job.company.value, job.start.value),
-                "list a role once it has started; mention an accepted offer in the cover letter".to_string(),
-            ));
+            let message = format!("`{}` starts in {}, which is in the future", job.company.value, job.start.value);
+            let help = "list a role once it has started; mention an accepted offer in the cover letter";
+            self.report("chronology", job.start.span.clone(), message, help);
         }
-        let jobs = resume.experience.iter().map(|j| {
-            // An omitted end means the role is current.
+        // An omitted end means the role is current; a future role was reported above.
+        let jobs = resume.experience.iter().filter(|j| j.start.months(false) <= today).map(|j| {
             (&j.company, recency(Some(j.start.value), Some(j.end.as_ref().map_or(End::Present, |e| e.value))))
         });
         let schools = resume
@@ -369,80 +369,61 @@ impl<'a> Checker<'a> {
             for pair in dated.windows(2) {
                 let ((older, older_key), (newer, newer_key)) = (pair[0], pair[1]);
                 if newer_key > older_key {
-                    found.push((
-                        newer.span.clone(),
-                        format!("`{}` is more recent than `{}` above it", newer.value, older.value),
-                        format!("list {section} newest first: move it above `{}`", older.value),
-                    ));
+                    let message = format!("`{}` is more recent than `{}` above it", newer.value, older.value);
+                    let help = format!("list {section} newest first: move it above `{}`", older.value);
+                    self.report("chronology", newer.span.clone(), message, help);
                 }
             }
         }
-        for (span, message, help) in found {
-            self.report("chronology", span, message, help);
-        }
     }
 
+    /// `skills-focus`: about 10–15 skills, grouped, each shown in use somewhere.
     fn skills(&mut self) {
-        let resume = self.resume();
-        let groups = &resume.skills;
+        let groups = &self.resume().skills;
         let Some(first) = groups.first() else { return };
+        let at = first.group.span.clone();
         let count: usize = groups.iter().map(|g| g.items.len()).sum();
-        let mut found = Vec::new();
         if count >= SKILLS.end {
-            found.push((
-                first.group.span.clone(),
-                format!("{count} skills; a focused list of about 10–15 reads better"),
-                "keep the skills your bullets prove and the postings ask for".to_string(),
-            ));
+            let message = format!("{count} skills; a focused list of about 10–15 reads better");
+            self.report(
+                "skills-focus",
+                at.clone(),
+                message,
+                "keep the skills your bullets prove and the postings ask for",
+            );
         } else if count < SKILLS.start {
-            found.push((
-                first.group.span.clone(),
-                format!("only {count} skills; list about 10–15"),
-                "add the languages, data stores and tools your bullets show you using".into(),
-            ));
+            let help = "add the languages, data stores and tools your bullets show you using";
+            self.report("skills-focus", at.clone(), format!("only {count} skills; list about 10–15"), help);
         }
         if groups.len() == 1 && count >= SKILLS.start {
-            found.push((
-                first.group.span.clone(),
-                format!("{count} skills in one group"),
-                "group them by capability, e.g. Languages, Data, Cloud and Infrastructure".into(),
-            ));
+            let help = "group them by capability, e.g. Languages, Data, Cloud and Infrastructure";
+            self.report("skills-focus", at, format!("{count} skills in one group"), help);
         }
-        let corpus = evidence(resume);
+        let corpus = evidence(self.resume());
         let lower = corpus.to_lowercase();
-        for skill in groups.iter().flat_map(|g| &g.items) {
-            if !vocab::mentions(&corpus, &lower, skill) {
-                found.push((
-                    skill.span.clone(),
-                    format!("`{}` appears in no bullet or summary", skill.value),
-                    "show it in use in a bullet, or drop it: recruiters trust the skills they see applied".into(),
-                ));
-            }
-        }
-        for (span, message, help) in found {
-            self.report("skills-focus", span, message, help);
+        for skill in groups.iter().flat_map(|g| &g.items).filter(|s| !vocab::mentions(&corpus, &lower, s)) {
+            let message = format!("`{}` appears in no bullet or summary", skill.value);
+            let help = "show it in use in a bullet, or drop it: recruiters trust the skills they see applied";
+            self.report("skills-focus", skill.span.clone(), message, help);
         }
     }
 
+    /// `gpa`: a GPA on a 4-point scale is shown only from 3.5.
     fn gpa(&mut self) {
-        let mut found = Vec::new();
         for gpa in self.resume().education.iter().filter_map(|s| s.gpa.as_ref()) {
             // Only 4-point scales compare with 3.5; a 10-point CGPA is another system.
             let low = crate::validate::parse_gpa(gpa).filter(|(v, scale)| (4.0..=4.3).contains(scale) && *v < GPA_MIN);
             if let Some((value, _)) = low {
-                found.push((gpa.span.clone(), format!("GPA {value} is below {GPA_MIN}")));
+                let help = "leave it off: an absent GPA draws no attention; list honors or coursework instead";
+                self.report("gpa", gpa.span.clone(), format!("GPA {value} is below {GPA_MIN}"), help);
             }
-        }
-        for (span, message) in found {
-            let help = "leave it off: an absent GPA draws no attention; list honors or coursework instead";
-            self.report("gpa", span, message, help.into());
         }
     }
 
+    /// `headings`: custom section titles from the list ATS recognize.
     fn headings(&mut self) {
         let known: Vec<String> = vocab::HEADINGS.iter().map(|h| normalize_heading(h)).collect();
         let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
-        let mut found = Vec::new();
         for section in &self.resume().sections {
             let title = normalize_heading(&section.title);
             if known.contains(&title) {
@@ -454,18 +435,11 @@ impl<'a> Checker<'a> {
                     format!("did you mean `{shown}`?")
                 }
                 None => {
-                    "use a title ATS know, e.g. `Experience`, `Projects`, `Open Source`, `Awards` or `Publications`"
-                        .into()
+                    "use a title ATS know: `Experience`, `Projects`, `Open Source`, `Awards`, `Publications`...".into()
                 }
             };
-            found.push((
-                section.title.span.clone(),
-                format!("ATS may not recognize the heading `{}`", section.title.value),
-                help,
-            ));
-        }
-        for (span, message, help) in found {
-            self.report("headings", span, message, help);
+            let message = format!("ATS may not recognize the heading `{}`", section.title.value);
+            self.report("headings", section.title.span.clone(), message, help);
         }
     }
 }
@@ -507,12 +481,10 @@ fn find_phrase(lower: &str, phrase: &str) -> Option<usize> {
 
 /// The figure to suggest for a bullet, by what it talks about.
 fn figure_hint(lower: &str) -> &'static str {
-    let hints = &*FIGURE_HINTS;
-    hints
-        .iter()
-        .find(|(cues, _)| cues.iter().any(|cue| vocab::has_stem(lower, cue)))
-        .or(hints.last())
-        .map_or("a figure", |(_, hint)| hint)
+    let hits = |cues: &[&str]| cues.iter().filter(|cue| vocab::has_stem(lower, cue)).count();
+    // The most cues wins; ties go to the earlier line, and the last line (no cues) is the default.
+    let best = FIGURE_HINTS.iter().rev().filter(|(cues, _)| hits(cues) > 0).max_by_key(|(cues, _)| hits(cues));
+    best.or(FIGURE_HINTS.last()).map_or("a figure", |(_, hint)| hint)
 }
 
 /// Everything that can show a skill in use: summary, headline, bullets, contexts, descriptions,

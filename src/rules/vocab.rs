@@ -26,7 +26,9 @@ pub struct Verbs {
     pub present: HashMap<String, &'static str>,
 }
 
+/// `data/action-verbs.txt`.
 pub static VERBS: LazyLock<Verbs> = LazyLock::new(|| parse_verbs(include_str!("../../data/action-verbs.txt")));
+/// `data/weak-openings.txt`, each phrase split into words.
 pub static WEAK_OPENINGS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let mut phrases: Vec<Vec<&str>> =
         lines(include_str!("../../data/weak-openings.txt")).map(|l| l.split_whitespace().collect()).collect();
@@ -34,19 +36,25 @@ pub static WEAK_OPENINGS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
     phrases
 });
+/// `data/filler.txt`.
 pub static FILLER: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/filler.txt")).collect());
+/// `data/headings.txt`.
 pub static HEADINGS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/headings.txt")).collect());
+/// `data/pronouns.txt`.
 pub static PRONOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/pronouns.txt")).collect());
+/// `data/number-words.txt`.
 pub static NUMBER_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/number-words.txt")).collect());
+/// `data/technologies.txt`.
 pub static TECHNOLOGIES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/technologies.txt")).collect());
+/// `data/social-links.txt`.
 pub static SOCIAL_HOSTS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/social-links.txt")).collect());
-/// `(cues, hint)` pairs; the last has no cues and is the default.
+/// `data/figure-hints.txt` as `(cues, hint)`; the last has no cues and is the default.
 pub static FIGURE_HINTS: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = LazyLock::new(|| {
     lines(include_str!("../../data/figure-hints.txt"))
         .filter_map(|l| l.split_once(" : ").or_else(|| l.strip_prefix(": ").map(|h| ("", h))))
@@ -65,6 +73,7 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Reads `[group] cues` headers and `past present` lines.
 fn parse_verbs(text: &'static str) -> Verbs {
     let mut verbs = Verbs { groups: Vec::new(), past: HashSet::new(), present: HashMap::new() };
     for line in lines(text) {
@@ -104,22 +113,21 @@ fn present_forms(base: &str) -> Vec<String> {
 }
 
 impl Verbs {
-    /// The group whose cues the text mentions most (the first group when none).
+    /// The group whose cues the text mentions most (the earlier on a tie; the first when none).
     pub fn group_for(&self, lower_text: &str) -> &VerbGroup {
         let hits = |g: &VerbGroup| g.cues.iter().filter(|c| has_stem(lower_text, c)).count();
-        let best = self.groups.iter().max_by_key(|g| (hits(g), std::cmp::Reverse(self.index(g))));
-        best.filter(|g| hits(g) > 0).unwrap_or(&self.groups[0])
+        let best = self.groups.iter().rev().filter(|g| hits(g) > 0).max_by_key(|g| hits(g));
+        best.unwrap_or(&self.groups[0])
     }
 
-    fn index(&self, group: &VerbGroup) -> usize {
-        self.groups.iter().position(|g| std::ptr::eq(g, group)).unwrap_or(0)
-    }
-
-    /// Three verbs to suggest for a bullet, formatted as `` `Cut`, `Reduced` or `Optimized` ``.
+    /// Three verbs to suggest for a bullet, formatted as `` `Cut`, `Reduced` or `Accelerated` ``.
     pub fn suggest(&self, lower_text: &str) -> String {
         let verbs: Vec<String> =
             self.group_for(lower_text).verbs.iter().take(3).map(|v| format!("`{}`", capitalize(v))).collect();
-        format!("{}, {} or {}", verbs[0], verbs[1], verbs[2])
+        match verbs.as_slice() {
+            [a, b, c] => format!("{a}, {b} or {c}"),
+            _ => verbs.join(", "),
+        }
     }
 }
 
@@ -128,6 +136,7 @@ pub fn has_stem(lower_text: &str, stem: &str) -> bool {
     lower_text.match_indices(stem).any(|(at, _)| !lower_text[..at].ends_with(char::is_alphanumeric))
 }
 
+/// `led` -> `Led`.
 pub fn capitalize(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
@@ -188,10 +197,12 @@ pub fn is_figure(word: &str) -> bool {
     }
 }
 
+/// `95`, `99.9`.
 fn is_number(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_digit()) && text.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
+/// `2019`: a date, not a result.
 fn is_year(number: &str) -> bool {
     number.len() == 4 && number.parse::<u32>().is_ok_and(|y| (1950..=2100).contains(&y))
 }
