@@ -8,12 +8,12 @@ use std::sync::Arc;
 
 use crate::decode::{Decode, Decoder};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::fonts::Fonts;
+use crate::fonts::{self, FontOptions, Fonts};
 use crate::ir::{self, Document};
 use crate::model::{Date, Resume};
 use crate::render::typst::{self as typst_render, LayoutSource, Metrics};
 use crate::source::{self, Source};
-use crate::{fit, layouts, rules, validate, write};
+use crate::{fit, jsonresume, layouts, rules, validate, write};
 
 /// Why a command failed; each maps to an exit code.
 #[derive(Debug)]
@@ -46,21 +46,29 @@ impl From<Diagnostic> for Failure {
 }
 
 /// A resume read and validated, with the file it came from.
+#[derive(Clone)]
 pub struct Loaded {
     pub source: Arc<Source>,
     pub resume: Resume,
+    /// Problems that do not stop the build (fields of a JSON Resume that rescc has no place for).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads, parses, decodes and validates a resume, reporting every problem at once.
 pub fn load(path: &Path) -> Result<Loaded, Failure> {
-    let source = Arc::new(Source::read(path)?);
+    let source = Arc::new(Source::read_resume(path)?);
     load_source(source)
 }
 
 /// Like [`load`], for text already in memory.
 pub fn load_source(source: Arc<Source>) -> Result<Loaded, Failure> {
-    let node = source::parse_yaml(&source).map_err(Failure::Input)?;
+    let mut node = source::parse_yaml(&source).map_err(Failure::Input)?;
     let mut decoder = Decoder::new(Arc::clone(&source));
+    let mut warnings = Vec::new();
+    if source.path.extension().is_some_and(|e| e == "json") && jsonresume::is_json_resume(&node) {
+        let converted = jsonresume::convert(&node, &mut decoder);
+        (node, warnings) = (converted.resume.to_node(), converted.unmapped);
+    }
     let resume = Resume::decode(&node, &mut decoder);
     if let Some(resume) = &resume {
         validate::validate(resume, &mut decoder);
@@ -70,7 +78,7 @@ pub fn load_source(source: Arc<Source>) -> Result<Loaded, Failure> {
         diagnostics.sort();
         return Err(Failure::Input(diagnostics));
     }
-    Ok(Loaded { source, resume: resume.unwrap_or_default() })
+    Ok(Loaded { source, resume: resume.unwrap_or_default(), warnings })
 }
 
 /// An output format.
@@ -80,7 +88,38 @@ pub enum Format {
     Docx,
     /// One preview image per page.
     Png,
+    /// Plain text, for pasting into job portals.
+    Txt,
+    /// Markdown.
+    Md,
 }
+
+/// A PDF standard to conform to (`--pdf-standard`); without one the PDF is tagged PDF 1.7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PdfStandard {
+    /// PDF/A-2b, for archives.
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/A-2u: PDF/A-2b with Unicode text.
+    #[value(name = "a-2u")]
+    A2u,
+    /// PDF/UA-1, for accessibility.
+    #[value(name = "ua-1")]
+    Ua1,
+}
+
+impl PdfStandard {
+    fn typst(self) -> typst_pdf::PdfStandard {
+        match self {
+            PdfStandard::A2b => typst_pdf::PdfStandard::A_2b,
+            PdfStandard::A2u => typst_pdf::PdfStandard::A_2u,
+            PdfStandard::Ua1 => typst_pdf::PdfStandard::Ua_1,
+        }
+    }
+}
+
+/// Creation date of PDF/A files when `SOURCE_DATE_EPOCH` is unset (2000-01-01), which PDF/A requires.
+const FIXED_TIMESTAMP: i64 = 946_684_800;
 
 /// Settings for one build.
 #[derive(Debug, Clone)]
@@ -96,6 +135,10 @@ pub struct Options {
     pub strict: bool,
     /// Creation date for the PDF, seconds since the epoch (`SOURCE_DATE_EPOCH`).
     pub timestamp: Option<i64>,
+    /// Fonts beyond the bundled ones.
+    pub fonts: FontOptions,
+    /// A PDF standard to conform to, beyond tagged PDF.
+    pub pdf_standard: Option<PdfStandard>,
 }
 
 impl Default for Options {
@@ -107,6 +150,8 @@ impl Default for Options {
             fit: true,
             strict: false,
             timestamp: None,
+            fonts: FontOptions::default(),
+            pdf_standard: None,
         }
     }
 }
@@ -137,9 +182,11 @@ pub struct Built {
 pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
     let mut document = ir::build(&loaded.resume, Date::today());
     let layout = layout_source(loaded)?;
-    let fonts = Fonts::bundled();
+    let fonts = Fonts::with(&options.fonts);
+    check_font_family(loaded, &document, &fonts)?;
     let input_failure = |d: Vec<Diagnostic>| Failure::Input(Diagnostics(d));
     let first = typst_render::typeset(&layout, &document, Arc::clone(&fonts)).map_err(input_failure)?;
+    check_coverage(loaded, &first.metrics.missing_glyphs)?;
     let base = document.style.clone();
     let (typeset, compilations) = if options.fit {
         let fitted = fit::fit(&layout, &document, &fonts, first).map_err(input_failure)?;
@@ -149,6 +196,7 @@ pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
         (first, 1)
     };
     let mut diagnostics = Diagnostics(rules::content_checks(loaded));
+    diagnostics.0.extend(loaded.warnings.iter().cloned());
     diagnostics.0.extend(rules::typeset_checks(loaded, &document, &typeset.metrics));
     if options.strict {
         rules::escalate(&mut diagnostics.0);
@@ -162,7 +210,16 @@ pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
     for format in &options.formats {
         match format {
             Format::Pdf => {
-                let pdf = typst_render::pdf(&typeset, options.timestamp, Default::default()).map_err(input_failure)?;
+                let (standards, timestamp) = match options.pdf_standard {
+                    Some(standard) => {
+                        let standards = typst_pdf::PdfStandards::new(&[standard.typst()])
+                            .map_err(|e| Diagnostic::error(format!("PDF standard: {}", e.message())))?;
+                        let fixed = standard != PdfStandard::Ua1;
+                        (standards, options.timestamp.or(fixed.then_some(FIXED_TIMESTAMP)))
+                    }
+                    None => (Default::default(), options.timestamp),
+                };
+                let pdf = typst_render::pdf(&typeset, timestamp, standards).map_err(input_failure)?;
                 outputs.push(Output { path: dir.join(format!("{stem}.pdf")), bytes: pdf });
             }
             Format::Docx => {
@@ -174,10 +231,23 @@ pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
                     outputs.push(Output { path: dir.join(format!("{stem}-{}.png", i + 1)), bytes: png });
                 }
             }
+            Format::Txt => {
+                let text = crate::render::text::plain(&document).into_bytes();
+                outputs.push(Output { path: dir.join(format!("{stem}.txt")), bytes: text });
+            }
+            Format::Md => {
+                let text = crate::render::text::markdown(&document).into_bytes();
+                outputs.push(Output { path: dir.join(format!("{stem}.md")), bytes: text });
+            }
         }
     }
     for output in &outputs {
         refuse_overwriting_input(&loaded.source.path, &output.path)?;
+    }
+    // Read back what is about to be written: a file that would give an ATS less fails the build.
+    diagnostics.0.extend(crate::verify::outputs(loaded, &document, &outputs));
+    if diagnostics.has_errors() && !options.force {
+        return Err(Failure::Checks(diagnostics));
     }
     diagnostics.sort();
     let fitted = fit::describe(&base, &document.style);
@@ -221,6 +291,41 @@ fn layout_source(loaded: &Loaded) -> Result<LayoutSource, Failure> {
     let folder = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let root = folder.canonicalize().ok();
     Ok(LayoutSource { name: path.display().to_string(), text, root })
+}
+
+/// `layout.font` must name a family that is bundled or was found with `--font-path`/`--system-fonts`.
+fn check_font_family(loaded: &Loaded, document: &Document, fonts: &Fonts) -> Result<(), Failure> {
+    let family = &document.style.font;
+    if fonts.has_family(family) {
+        return Ok(());
+    }
+    let bundled: Vec<&str> = fonts::FAMILIES.iter().map(|(name, _)| *name).collect();
+    let d = Diagnostic::error(format!("no available font is called `{family}`"))
+        .with_help(format!("bundled: {}; for others pass `--font-path DIR` or `--system-fonts`", bundled.join(", ")));
+    Err(match &loaded.resume.layout.font {
+        Some(font) => d.at(&loaded.source, font.span.clone()),
+        None => d.in_source(&loaded.source),
+    }
+    .into())
+}
+
+/// Characters that no available font covers would print as empty boxes: refuse them, located.
+fn check_coverage(loaded: &Loaded, missing: &[char]) -> Result<(), Failure> {
+    let diagnostics: Vec<Diagnostic> = missing
+        .iter()
+        .map(|&c| {
+            let d =
+                Diagnostic::error(format!("no available font has `{c}` (U+{:04X})", u32::from(c))).with_help(format!(
+                    "install a font that covers it (on Debian: {}), then pass `--system-fonts` or `--font-path DIR`",
+                    fonts::package_for(c)
+                ));
+            match loaded.source.text.find(c) {
+                Some(at) => d.at(&loaded.source, at..at + c.len_utf8()),
+                None => d.in_source(&loaded.source),
+            }
+        })
+        .collect();
+    if diagnostics.is_empty() { Ok(()) } else { Err(Failure::Input(Diagnostics(diagnostics))) }
 }
 
 fn output_dir(input: &Path, options: &Options) -> PathBuf {

@@ -9,6 +9,11 @@ use std::sync::Arc;
 use crate::diag::Diagnostic;
 use crate::source::{Node, NodeKind, Source, Span};
 
+/// The longest text a field may hold: far beyond any sensible bullet, short of a pasted file.
+pub const MAX_TEXT_CHARS: usize = 2000;
+/// The most items a list may hold: far beyond any resume's roles, bullets or skills.
+pub const MAX_LIST_ITEMS: usize = 200;
+
 /// A value and where it was written.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Spanned<T> {
@@ -147,7 +152,13 @@ pub fn did_you_mean<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
 impl Decode for String {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         match &node.kind {
-            NodeKind::Scalar { value, .. } => Some(value.trim().to_string()),
+            NodeKind::Scalar { value, .. } if value.chars().count() > MAX_TEXT_CHARS => {
+                let message =
+                    format!("this text is {} characters long; the limit is {MAX_TEXT_CHARS}", value.chars().count());
+                d.error(node.span.clone(), message, "a bullet is one or two lines: split it or cut it down");
+                None
+            }
+            NodeKind::Scalar { value, .. } => Some(normalize_text(value)),
             _ => {
                 d.expected(node, "text", "write the value on the same line as its key");
                 None
@@ -165,6 +176,11 @@ impl<T: Decode> Decode for Spanned<T> {
 impl<T: Decode> Decode for Vec<T> {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         match &node.kind {
+            NodeKind::Seq(items) if items.len() > MAX_LIST_ITEMS => {
+                let message = format!("this list holds {} items; the limit is {MAX_LIST_ITEMS}", items.len());
+                d.error(node.span.start..node.span.start, message, "a resume lists a handful of entries per section");
+                None
+            }
             NodeKind::Seq(items) => Some(items.iter().filter_map(|item| T::decode(item, d)).collect()),
             _ => {
                 d.expected(node, "a list", "start each item on its own line with `- `, or write `[a, b]`");
@@ -195,6 +211,14 @@ impl Decode for i64 {
     }
 }
 
+/// Collapses whitespace runs (tabs, line breaks) to one space and drops control characters:
+/// every output shows text on lines it breaks itself, and an invisible character would reach
+/// an ATS as a word joined to its neighbour.
+pub fn normalize_text(text: &str) -> String {
+    let visible = text.split(|c: char| c.is_control() && !c.is_whitespace()).collect::<String>();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The text of a scalar node.
 pub fn scalar(node: &Node) -> Option<&str> {
     match &node.kind {
@@ -213,5 +237,10 @@ mod tests {
         assert_eq!(did_you_mean("experiance", &keys), Some("experience"));
         assert_eq!(did_you_mean("Skils", &keys), Some("skills"));
         assert_eq!(did_you_mean("hobbies", &keys), None);
+    }
+
+    #[test]
+    fn text_is_normalized() {
+        assert_eq!(super::normalize_text("  Backend\tDeveloper\n in\u{7} Go  "), "Backend Developer in Go");
     }
 }

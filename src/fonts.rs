@@ -4,6 +4,7 @@
 //! Roman, Caladea/Cambria) let the PDF and the DOCX break lines in the same places.
 //! Font metadata is read once; a font's tables are parsed only when Typst first asks for it.
 
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use typst::foundations::Bytes;
@@ -44,41 +45,103 @@ pub struct Fonts {
     slots: Vec<Slot>,
 }
 
+/// One face: where its bytes are, and the parsed font once Typst asked for it.
 struct Slot {
-    data: Bytes,
+    origin: Origin,
     index: u32,
     font: OnceLock<Option<Font>>,
 }
 
+enum Origin {
+    Bundled(&'static [u8]),
+    File(PathBuf),
+}
+
+/// Where to look for fonts beyond the bundled ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FontOptions {
+    /// Directories searched recursively (`--font-path`).
+    pub paths: Vec<PathBuf>,
+    /// Also use the system's fonts (`--system-fonts`).
+    pub system: bool,
+}
+
 impl Fonts {
-    /// The bundled fonts.
+    /// The bundled fonts only (no file system access), built once per process.
     pub fn bundled() -> Arc<Fonts> {
         static FONTS: OnceLock<Arc<Fonts>> = OnceLock::new();
-        FONTS
-            .get_or_init(|| {
-                let mut book = FontBook::new();
-                let mut slots = Vec::new();
-                for data in BUNDLED {
-                    for (index, info) in FontInfo::iter(data).enumerate() {
-                        book.push(info);
-                        let data = Bytes::new(*data);
-                        slots.push(Slot { data, index: index as u32, font: OnceLock::new() });
-                    }
+        FONTS.get_or_init(|| Arc::new(Fonts::load(&FontOptions::default()))).clone()
+    }
+
+    /// The bundled fonts first, then those found under `options`.
+    pub fn with(options: &FontOptions) -> Arc<Fonts> {
+        if options == &FontOptions::default() { Fonts::bundled() } else { Arc::new(Fonts::load(options)) }
+    }
+
+    fn load(options: &FontOptions) -> Fonts {
+        let mut book = FontBook::new();
+        let mut slots = Vec::new();
+        for data in BUNDLED {
+            for (index, info) in FontInfo::iter(data).enumerate() {
+                book.push(info);
+                slots.push(Slot { origin: Origin::Bundled(data), index: index as u32, font: OnceLock::new() });
+            }
+        }
+        let mut db = fontdb::Database::new();
+        for path in &options.paths {
+            db.load_fonts_dir(path);
+        }
+        if options.system {
+            db.load_system_fonts();
+        }
+        // Sorted by path so the font book, and so the output, does not depend on directory order.
+        let mut faces: Vec<(PathBuf, u32, fontdb::ID)> = db
+            .faces()
+            .filter_map(|face| match &face.source {
+                fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => {
+                    Some((path.clone(), face.index, face.id))
                 }
-                Arc::new(Fonts { book: LazyHash::new(book), slots })
+                fontdb::Source::Binary(_) => None,
             })
-            .clone()
+            .collect();
+        faces.sort();
+        for (path, index, id) in faces {
+            if let Some(info) = db.with_face_data(id, FontInfo::new).flatten() {
+                book.push(info);
+                slots.push(Slot { origin: Origin::File(path), index, font: OnceLock::new() });
+            }
+        }
+        Fonts { book: LazyHash::new(book), slots }
     }
 
     /// The font at `index` in the book, parsed on first use.
     pub fn font(&self, index: usize) -> Option<Font> {
         let slot = self.slots.get(index)?;
-        slot.font.get_or_init(|| Font::new(slot.data.clone(), slot.index)).clone()
+        slot.font
+            .get_or_init(|| {
+                let data = match &slot.origin {
+                    Origin::Bundled(data) => Bytes::new(*data),
+                    Origin::File(path) => Bytes::new(std::fs::read(path).ok()?),
+                };
+                Font::new(data, slot.index)
+            })
+            .clone()
     }
 
     /// Whether a family is available (case-insensitive).
     pub fn has_family(&self, family: &str) -> bool {
         self.book.contains_family(&family.to_lowercase())
+    }
+}
+
+/// A Debian package whose fonts cover `c`, for the hint when no available font does.
+pub fn package_for(c: char) -> &'static str {
+    match u32::from(c) {
+        0x1100..=0x11FF | 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF => {
+            "fonts-noto-cjk or fonts-wqy-microhei"
+        }
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF => "fonts-noto-color-emoji",
+        _ => "fonts-noto-core",
     }
 }
 

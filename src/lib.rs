@@ -4,6 +4,7 @@
 //! [`source`] -> [`model`] (via [`decode`]) -> [`validate`] -> [`ir`] -> [`render`] -> [`rules`]
 //! -> [`write`], orchestrated by [`build`] and driven by [`cli`].
 
+pub mod batch;
 pub mod build;
 pub mod cli;
 pub mod decode;
@@ -11,10 +12,16 @@ pub mod diag;
 pub mod fit;
 pub mod fonts;
 pub mod ir;
+pub mod job;
+pub mod jsonresume;
+pub mod keywords;
 pub mod layouts;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod source;
+pub mod tailor;
 pub mod validate;
+pub mod verify;
 pub mod write;

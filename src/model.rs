@@ -5,125 +5,243 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
+
 use crate::decode::{Decode, Decoder, Spanned, Text, scalar};
 use crate::source::Node;
 
+// The `schemars` attributes describe the YAML for editors (`rescc schema`); the decoder below
+// stays the authority, and tests check that the two agree on every fixture.
+
 /// A whole resume.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Resume {
+    /// Your name as it should appear at the top of the resume.
+    #[schemars(length(min = 1))]
     pub name: Text,
+    /// One line under the name: the role you are applying for, e.g. `Backend Developer`.
     pub headline: Option<Text>,
+    /// How to reach you.
+    #[schemars(default)]
     pub contact: Contact,
+    /// 2–3 sentences naming your main technologies and a figure for the scale of your work.
     pub summary: Option<Text>,
+    /// Roles, newest first.
+    #[schemars(default)]
     pub experience: Vec<Experience>,
+    /// Skills grouped by capability; about 10–15 in all, each backed by a bullet.
+    #[schemars(default)]
     pub skills: Vec<SkillGroup>,
+    /// Side projects and open source work.
+    #[schemars(default)]
     pub projects: Vec<Project>,
+    /// Degrees and schools, newest first.
+    #[schemars(default)]
     pub education: Vec<Education>,
+    /// Certifications, newest first.
+    #[schemars(default)]
     pub certifications: Vec<Certification>,
+    /// Any further section (Open Source, Awards, Languages...).
+    #[schemars(default)]
     pub sections: Vec<CustomSection>,
+    /// Page and type settings.
+    #[schemars(default)]
     pub layout: Layout,
+    /// Severity per guidance rule: `error`, `warning` or `off`.
+    #[schemars(default, schema_with = "crate::schema::checks")]
     pub checks: Vec<(Text, Spanned<Level>)>,
 }
 
-#[derive(Debug, Clone, Default)]
+/// How to reach you.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Contact {
+    /// An address you read daily, e.g. `priya.raman@example.com`.
+    #[schemars(regex(pattern = crate::schema::EMAIL_PATTERN))]
     pub email: Option<Text>,
+    /// A phone number with its country code; quote it: `"+44 7700 900123"`.
     pub phone: Option<Text>,
+    /// City and country; no street address.
     pub location: Option<Text>,
+    /// Profiles and portfolio: a URL, or `{label, url}`; a GitHub link is recommended.
+    #[schemars(default)]
     pub links: Vec<Link>,
 }
 
 /// A URL, optionally labelled (`{label, url}`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields, transform = crate::schema::link_or_url)]
 pub struct Link {
+    /// What the link is, e.g. `LinkedIn`; the address is shown too.
     pub label: Option<Text>,
+    /// The full address, e.g. `https://github.com/priyaraman`.
+    #[schemars(regex(pattern = crate::schema::URL_PATTERN))]
     pub url: Text,
 }
 
-#[derive(Debug, Clone)]
+/// A role.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Experience {
+    /// The employer.
     pub company: Text,
+    /// Your job title there.
     pub role: Text,
+    /// City and country, if it helps.
     pub location: Option<Text>,
+    /// When you started.
     pub start: Spanned<Date>,
+    /// When you left; omit it, or write `present`, for a current role.
     pub end: Option<Spanned<End>>,
+    /// One line on what the company or team does and its scale.
     pub context: Option<Text>,
+    /// 3–5 bullets of 12–20 words, each starting with an action verb and carrying a figure.
+    #[schemars(default)]
     pub bullets: Vec<Bullet>,
 }
 
 /// One bullet: plain text, or text with tags and a priority.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields, transform = crate::schema::bullet_or_text)]
 pub struct Bullet {
+    /// 12–20 words: an action verb, what you did, and a figure for the result.
     pub text: Text,
+    /// Job tags this bullet supports; a job file keeps untagged bullets and those with its tags.
+    #[schemars(default)]
     pub tags: Vec<Text>,
+    /// Higher comes first when a tailored resume must drop bullets.
     pub priority: Option<Spanned<i64>>,
 }
 
-#[derive(Debug, Clone)]
+/// A group of skills under one capability.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SkillGroup {
+    /// The capability, e.g. `Languages` or `Cloud and Infrastructure`.
     pub group: Text,
+    /// The skills, each one you could discuss in an interview.
     pub items: Vec<Text>,
 }
 
-#[derive(Debug, Clone)]
+/// A side project or open source work.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Project {
+    /// The project's name.
     pub name: Text,
+    /// Where to see it, e.g. its repository.
+    #[schemars(regex(pattern = crate::schema::URL_PATTERN))]
     pub url: Option<Text>,
+    /// When you started it.
     pub start: Option<Spanned<Date>>,
+    /// When it ended, or `present`.
     pub end: Option<Spanned<End>>,
+    /// One line on what it is.
     pub description: Option<Text>,
+    /// What you built and what came of it, with figures.
+    #[schemars(default)]
     pub bullets: Vec<Bullet>,
 }
 
-#[derive(Debug, Clone)]
+/// A degree or school.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Education {
+    /// The university or school.
     pub institution: Text,
+    /// The degree, e.g. `BSc Computer Science`.
     pub degree: Option<Text>,
+    /// City and country.
     pub location: Option<Text>,
+    /// When you started.
     pub start: Option<Spanned<Date>>,
+    /// When you graduated (or expect to).
     pub end: Option<Spanned<End>>,
+    /// Grade point average, e.g. `"3.7/4.0"`; show it only when 3.5/4.0 or above.
+    #[schemars(default, schema_with = "crate::schema::gpa")]
     pub gpa: Option<Text>,
+    /// Honours and distinctions.
+    #[schemars(default)]
     pub honors: Vec<Text>,
+    /// Courses relevant to the roles you apply for.
+    #[schemars(default)]
     pub coursework: Vec<Text>,
 }
 
-#[derive(Debug, Clone)]
+/// A certification.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Certification {
+    /// Its full name, e.g. `AWS Certified Developer – Associate`.
     pub name: Text,
+    /// Who issued it.
     pub issuer: Option<Text>,
+    /// When you earned it.
     pub date: Option<Spanned<Date>>,
+    /// Where it can be verified.
+    #[schemars(regex(pattern = crate::schema::URL_PATTERN))]
     pub url: Option<Text>,
 }
 
 /// Any further section (Open Source, Awards, Languages...).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CustomSection {
+    /// The section heading, e.g. `Open Source`.
     pub title: Text,
+    /// The section's entries.
+    #[schemars(default)]
     pub entries: Vec<CustomEntry>,
 }
 
-#[derive(Debug, Clone)]
+/// An entry in a further section.
+#[derive(Debug, Clone, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CustomEntry {
+    /// The entry's title, e.g. a project, award or language.
     pub title: Text,
+    /// A second line, e.g. your role or the awarding body.
     pub subtitle: Option<Text>,
+    /// City and country.
     pub location: Option<Text>,
+    /// When it started.
     pub start: Option<Spanned<Date>>,
+    /// When it ended, or `present`.
     pub end: Option<Spanned<End>>,
+    /// A single date, for an award or a publication.
     pub date: Option<Spanned<Date>>,
+    /// Where to see it.
+    #[schemars(regex(pattern = crate::schema::URL_PATTERN))]
     pub url: Option<Text>,
+    /// One line on what it is.
     pub description: Option<Text>,
+    /// What you did, with figures.
+    #[schemars(default)]
     pub bullets: Vec<Bullet>,
 }
 
 /// Page and type settings; absent values take the layout's defaults.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Layout {
+    /// A built-in layout (`rescc layouts`), or a path to a `.typ` file relative to the resume.
+    #[schemars(default, schema_with = "crate::schema::template")]
     pub template: Option<Text>,
+    /// `letter` or `a4`.
     pub paper: Option<Spanned<Paper>>,
+    /// The font family, e.g. `Carlito` (metric-compatible with Calibri).
     pub font: Option<Text>,
+    /// Body text size in points, 10 to 11.
+    #[schemars(default, schema_with = "crate::schema::font_size")]
     pub font_size: Option<Spanned<f64>>,
+    /// Page margins, 0.5in to 1in, e.g. `0.75in`.
     pub margins: Option<Spanned<Length>>,
+    /// 1 or 2; by default one page below 8 years of experience, else two.
+    #[schemars(range(min = 1, max = 2))]
     pub max_pages: Option<Spanned<i64>>,
+    /// The order of the sections.
+    #[schemars(default, schema_with = "crate::schema::order")]
     pub order: Option<Spanned<Vec<Text>>>,
 }
 

@@ -62,6 +62,9 @@ pub fn finding(resume: &crate::model::Resume, id: &'static str, message: String)
     Some(d.with_rule(id))
 }
 
+/// Glyphs of body text needed before the body size is judged (about three lines).
+const MIN_BODY_GLYPHS: usize = 200;
+
 /// Checks read off the typeset pages: page count and text sizes.
 pub fn typeset_checks(loaded: &Loaded, document: &Document, metrics: &Metrics) -> Vec<Diagnostic> {
     let resume = &loaded.resume;
@@ -100,7 +103,9 @@ pub fn typeset_checks(loaded: &Loaded, document: &Document, metrics: &Metrics) -
     }
     let (lo, hi) = FONT_SIZE_RANGE;
     let size_span = resume.layout.font_size.as_ref().map(|s| s.span.clone());
-    if !(lo - 0.01..=hi + 0.01).contains(&metrics.body_size) {
+    // Below a few lines of text the most common size is the header's, not the body's.
+    let has_body = metrics.body_glyphs >= MIN_BODY_GLYPHS;
+    if has_body && !(lo - 0.01..=hi + 0.01).contains(&metrics.body_size) {
         let message = format!("body text is {} pt; the guidance is {lo}–{hi} pt", metrics.body_size);
         if let Some(d) = finding(resume, "font-size", message) {
             out.push(locate(d.with_help("set layout.font_size between 10 and 11"), loaded, size_span.clone()));

@@ -37,6 +37,27 @@ impl Source {
         Source { path: PathBuf::from(&name), name, text: text.into() }
     }
 
+    /// Reads a resume: a `.yaml`, `.yml` or `.json` file; anything else is refused by name.
+    pub fn read_resume(path: &Path) -> Result<Self, Diagnostic> {
+        let name = path.display().to_string();
+        // Checked before reading so a PDF or a folder gets a clear word, not a UTF-8 or I/O error.
+        if path.is_dir() {
+            return Err(Diagnostic::error(format!("`{name}` is a directory"))
+                .with_help(format!("pass the resume file, e.g. `{}`", path.join("resume.yaml").display())));
+        }
+        let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+        if path.exists() && !matches!(extension.as_deref(), Some("yaml" | "yml" | "json")) {
+            let help = match extension.as_deref() {
+                Some("pdf" | "docx" | "png") => "that looks like an output; pass the YAML source it was built from",
+                _ => "rescc reads a resume as YAML (`.yaml`, `.yml`) or JSON Resume (`.json`)",
+            };
+            return Err(
+                Diagnostic::error(format!("`{name}` is not a resume source (.yaml, .yml or .json)")).with_help(help)
+            );
+        }
+        Self::read(path)
+    }
+
     /// Reads a UTF-8 file; a leading byte order mark is dropped.
     pub fn read(path: &Path) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();

@@ -100,31 +100,35 @@ fn validate_layout(layout: &Layout, d: &mut Decoder) {
         }
     }
     if let Some(pages) = &layout.max_pages {
-        if !(1..=2).contains(&pages.value) {
-            d.error(
-                pages.span.clone(),
-                format!("max_pages must be 1 or 2, not {}", pages.value),
-                "one page below 8 years of experience, two at most for seniors",
-            );
-        }
+        check_max_pages(pages, d);
     }
     if let Some(order) = &layout.order {
-        for (i, key) in order.iter().enumerate() {
-            if !SECTION_KEYS.contains(&key.as_str()) {
-                let help = match crate::decode::did_you_mean(key, SECTION_KEYS) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => {
-                        format!("expected one of: {}; put other sections under `sections:`", SECTION_KEYS.join(", "))
-                    }
-                };
-                d.error(key.span.clone(), format!("unknown section `{}` in layout.order", key.value), help);
-            } else if order[..i].iter().any(|k| k.value == key.value) {
-                d.error(
-                    key.span.clone(),
-                    format!("`{}` appears twice in layout.order", key.value),
-                    "list each section once",
-                );
-            }
+        check_order(order, "layout.order", d);
+    }
+}
+
+/// `max_pages` is 1 or 2 (shared with job files).
+pub fn check_max_pages(pages: &Spanned<i64>, d: &mut Decoder) {
+    if !(1..=2).contains(&pages.value) {
+        d.error(
+            pages.span.clone(),
+            format!("max_pages must be 1 or 2, not {}", pages.value),
+            "one page below 8 years of experience, two at most for seniors",
+        );
+    }
+}
+
+/// Section keys in an `order` are known and listed once (shared with job files).
+pub fn check_order(order: &Spanned<Vec<Text>>, field: &str, d: &mut Decoder) {
+    for (i, key) in order.iter().enumerate() {
+        if !SECTION_KEYS.contains(&key.as_str()) {
+            let help = match crate::decode::did_you_mean(key, SECTION_KEYS) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("expected one of: {}; put other sections under `sections:`", SECTION_KEYS.join(", ")),
+            };
+            d.error(key.span.clone(), format!("unknown section `{}` in {field}", key.value), help);
+        } else if order[..i].iter().any(|k| k.value == key.value) {
+            d.error(key.span.clone(), format!("`{}` appears twice in {field}", key.value), "list each section once");
         }
     }
 }

@@ -7,14 +7,13 @@ use crate::build::{self, Options};
 
 /// Runs `rescc build`.
 pub fn run(args: &BuildArgs) -> ExitCode {
-    let options = Options {
-        out_dir: args.out.clone(),
-        formats: args.format.clone(),
-        force: args.force,
-        fit: !args.no_fit,
-        strict: args.strict,
-        timestamp: std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()),
-    };
+    if args.watch {
+        return super::watch::run(args);
+    }
+    let options = options(args);
+    if !args.job.is_empty() {
+        return super::batch::run(args, &options);
+    }
     let result = build::load(&args.resume).and_then(|loaded| {
         let built = build::render(&loaded, &options)?;
         build::write(&built)?;
@@ -37,5 +36,19 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             ExitCode::from(if build::checks_failed(&built) { 1 } else { 0 })
         }
         Err(failure) => fail(&failure),
+    }
+}
+
+/// The build options `args` ask for.
+pub(crate) fn options(args: &BuildArgs) -> Options {
+    Options {
+        out_dir: args.out.clone(),
+        formats: args.format.clone(),
+        force: args.force,
+        fit: !args.no_fit,
+        fonts: crate::fonts::FontOptions { paths: args.font_path.clone(), system: args.system_fonts },
+        strict: args.strict,
+        timestamp: std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()),
+        pdf_standard: args.pdf_standard,
     }
 }

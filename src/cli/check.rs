@@ -26,6 +26,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let (file, result) = match build::load(&args.resume) {
         Ok(loaded) => {
             let mut found = rules::content_checks(&loaded);
+            found.extend(loaded.warnings.iter().cloned());
             if args.strict {
                 rules::escalate(&mut found);
             }

@@ -2,9 +2,17 @@
 //!
 //! One file per subcommand; this one holds the argument types and dispatches.
 
+mod batch;
 mod build;
 mod check;
+mod completions;
+mod import;
+mod init;
 mod layouts;
+mod matching;
+mod schema;
+mod verify;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,7 +24,13 @@ use crate::diag::Diagnostics;
 
 /// Compile a resume written in YAML into an ATS-friendly PDF, checked against hiring guidance.
 #[derive(Debug, Parser)]
-#[command(name = "rescc", version, about, propagate_version = true)]
+#[command(
+    name = "rescc",
+    version,
+    about,
+    propagate_version = true,
+    after_help = "Examples:\n  rescc init my-resume && cd my-resume\n  rescc check resume.yaml\n  rescc build resume.yaml"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -34,9 +48,42 @@ pub enum Command {
         after_help = "Examples:\n  rescc check resume.yaml                 # warnings and errors, like a compiler\n  rescc check resume.yaml --strict --format json"
     )]
     Check(CheckArgs),
+    /// Report which of a job posting's skill terms the resume covers, and where.
+    #[command(
+        after_help = "Examples:\n  rescc match resume.yaml jobs/acme.yaml   # matched, under another name, missing\n  rescc match resume.yaml jobs/acme.yaml --format json"
+    )]
+    Match(MatchArgs),
+    /// Read a PDF or DOCX as an ATS would: its text, sections and contact details, checked against a resume.
+    #[command(
+        after_help = "Examples:\n  rescc verify out/Priya_Raman_Resume.pdf --against resume.yaml   # every field, in order\n  rescc verify ~/Downloads/resume.docx     # what an ATS reads, and unreadable characters"
+    )]
+    Verify(verify::VerifyArgs),
     /// List the built-in layouts.
     #[command(after_help = "Example:\n  rescc layouts")]
     Layouts,
+    /// Write a starter resume.yaml, a sample jobs/example.yaml, the editor schema and a .gitignore.
+    #[command(
+        after_help = "Examples:\n  rescc init                              # in the current directory\n  rescc init my-resume                    # creates my-resume/"
+    )]
+    Init(init::InitArgs),
+    /// Print the JSON Schema of the resume format, for editors.
+    #[command(
+        after_help = "Example:\n  rescc schema > resume.schema.json       # then: # yaml-language-server: $schema=./resume.schema.json"
+    )]
+    Schema(schema::SchemaArgs),
+    /// Convert a JSON Resume document (resume.json) to rescc YAML on standard output.
+    #[command(
+        after_help = "Example:\n  rescc import resume.json > resume.yaml   # or build it directly: rescc build resume.json"
+    )]
+    Import(import::ImportArgs),
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  rescc completions bash > ~/.local/share/bash-completion/completions/rescc\n  rescc completions zsh > ~/.zfunc/_rescc\n  rescc completions fish > ~/.config/fish/completions/rescc.fish"
+    )]
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), of rescc or of one command.
+    #[command(after_help = "Examples:\n  rescc man | man -l -\n  rescc man build > rescc-build.1")]
+    Man(completions::ManArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -55,12 +102,38 @@ pub struct BuildArgs {
     /// Write the outputs even when a check fails (the exit code still reports it).
     #[arg(long)]
     pub force: bool,
+    /// Also look for fonts in this directory (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Also use the fonts installed on this system.
+    #[arg(long)]
+    pub system_fonts: bool,
+    /// Rebuild whenever the resume (or its custom layout) is saved.
+    #[arg(long)]
+    pub watch: bool,
     /// Print only problems.
     #[arg(short, long)]
     pub quiet: bool,
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
+    /// Make the PDF conform to a standard: PDF/A-2b or A-2u for archives, PDF/UA-1 for accessibility.
+    #[arg(long, value_enum, value_name = "STANDARD")]
+    pub pdf_standard: Option<crate::build::PdfStandard>,
+    /// Build one tailored resume per job file into <out>/<job id>/ (a glob; repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub job: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MatchArgs {
+    /// The resume (YAML).
+    pub resume: PathBuf,
+    /// The job file.
+    pub job: PathBuf,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, clap::Args)]
@@ -89,7 +162,14 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Match(args) => matching::run(&args),
+        Command::Verify(args) => verify::run(&args),
         Command::Layouts => layouts::run(),
+        Command::Init(args) => init::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => completions::man(&args),
     }
 }
 
@@ -102,6 +182,14 @@ pub(crate) fn report(diagnostics: &Diagnostics) {
 
 /// Reports a failure and returns its exit code.
 pub(crate) fn fail(failure: &Failure) -> ExitCode {
+    // A problem with no place in a file (a missing file, a folder, a PDF) is one line.
+    if let [d] = failure.diagnostics().0.as_slice() {
+        if d.source.is_none() {
+            let help = d.help.as_ref().map(|h| format!("; {h}")).unwrap_or_default();
+            eprintln!("error: {}{help}", d.message);
+            return ExitCode::from(failure.exit_code());
+        }
+    }
     report(failure.diagnostics());
     let errors = failure.diagnostics().0.iter().filter(|d| d.severity == crate::diag::Severity::Error).count();
     let what = match failure {

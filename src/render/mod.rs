@@ -1,4 +1,5 @@
 //! Renderers: each turns the IR into one output format.
 
 pub mod docx;
+pub mod text;
 pub mod typst;

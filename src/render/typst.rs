@@ -11,7 +11,7 @@ use typst::diag::{FileError, FileResult, SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::layout::{Abs, FrameItem, Point, Transform};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, TextItem};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
@@ -128,10 +128,14 @@ pub struct Metrics {
     pub lines_per_page: Vec<usize>,
     /// The most common text size, by glyph count (pt).
     pub body_size: f64,
+    /// Glyphs set in the body size; a resume that is only a header has hardly any.
+    pub body_glyphs: usize,
     /// The smallest text size used (pt).
     pub min_size: f64,
-    /// Where each page's last line of text ends, as a fraction of the page height.
+    /// Where the last page's last line of text sits, as a fraction of the page height.
     pub fill_of_last_page: f64,
+    /// Characters no available font covers (typeset as empty boxes), in order of appearance.
+    pub missing_glyphs: Vec<char>,
 }
 
 /// Compiles the document with a layout.
@@ -191,9 +195,20 @@ fn measure(document: &PagedDocument) -> Metrics {
     let mut sizes: Vec<(f64, usize)> = Vec::new();
     let mut lines_per_page = Vec::new();
     let mut fill_of_last_page = 0.0;
+    let mut missing_glyphs: Vec<char> = Vec::new();
     for page in document.pages() {
         let mut baselines: Vec<f64> = Vec::new();
-        walk(&page.frame, Transform::identity(), &mut |at, size, glyphs| {
+        walk(&page.frame, Transform::identity(), &mut |at, size, item| {
+            let glyphs = item.glyphs.len();
+            // Glyph 0 is `.notdef`: the font had nothing for these characters.
+            for glyph in item.glyphs.iter().filter(|g| g.id == 0) {
+                let text = item.text.get(glyph.range()).unwrap_or_default();
+                for c in text.chars().filter(|c| !c.is_whitespace()) {
+                    if !missing_glyphs.contains(&c) {
+                        missing_glyphs.push(c);
+                    }
+                }
+            }
             let size = (size * 100.0).round() / 100.0;
             match sizes.iter_mut().find(|(s, _)| *s == size) {
                 Some((_, count)) => *count += glyphs,
@@ -208,19 +223,21 @@ fn measure(document: &PagedDocument) -> Metrics {
         let bottom = baselines.iter().copied().fold(0.0, f64::max);
         fill_of_last_page = bottom / page.frame.height().to_pt();
     }
-    let body_size = sizes.iter().max_by_key(|(_, count)| *count).map_or(0.0, |(s, _)| *s);
+    let (body_size, body_glyphs) = sizes.iter().copied().max_by_key(|(_, count)| *count).unwrap_or((0.0, 0));
     let min_size = sizes.iter().map(|(s, _)| *s).fold(f64::INFINITY, f64::min);
     Metrics {
         pages: document.pages().len(),
         lines_per_page,
         body_size,
+        body_glyphs,
         min_size: if min_size.is_finite() { min_size } else { 0.0 },
         fill_of_last_page,
+        missing_glyphs,
     }
 }
 
-/// Calls `visit(position, size_pt, glyphs)` for every text item, in page coordinates.
-fn walk(frame: &typst::layout::Frame, ts: Transform, visit: &mut impl FnMut(Point, f64, usize)) {
+/// Calls `visit(position, size_pt, item)` for every text item, in page coordinates.
+fn walk(frame: &typst::layout::Frame, ts: Transform, visit: &mut impl FnMut(Point, f64, &TextItem)) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(group) => {
@@ -231,7 +248,7 @@ fn walk(frame: &typst::layout::Frame, ts: Transform, visit: &mut impl FnMut(Poin
                 let at = pos.transform(ts);
                 let scale = ts.sy.get().abs().max(f64::EPSILON);
                 let size: Abs = text.size * scale;
-                visit(at, size.to_pt(), text.glyphs.len());
+                visit(at, size.to_pt(), text);
             }
             _ => {}
         }

@@ -1,0 +1,223 @@
+//! Batch export: one tailored PDF and DOCX per job posting, built in parallel.
+//!
+//! Jobs run on rayon's threads and share the bundled fonts and Typst's memo cache, which is
+//! evicted every few jobs so memory stays flat however many postings there are. Each job
+//! succeeds or fails on its own; the caller turns the results into an exit code and a report.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::build::{self, Failure, Loaded, Options};
+use crate::diag::{Diagnostic, Diagnostics, JsonDiagnostic};
+use crate::job::{self, Job, LoadedJob};
+use crate::keywords::{self, Coverage};
+use crate::source::Source;
+use crate::tailor;
+
+/// Jobs between evictions of Typst's memo cache.
+const EVICT_EVERY: usize = 8;
+/// Evictions a cached result survives unused (the layout's results are reused by every job).
+const EVICT_AGE: usize = 2;
+
+/// What became of one job.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The job file.
+    pub file: PathBuf,
+    /// The job, when its file was valid.
+    pub job: Option<Job>,
+    /// 0 built, 1 a check failed, 2 invalid input.
+    pub code: u8,
+    pub pages: Option<usize>,
+    /// What auto-fit changed, if anything.
+    pub fitted: Option<String>,
+    pub coverage: Option<Coverage>,
+    pub outputs: Vec<PathBuf>,
+    pub diagnostics: Diagnostics,
+}
+
+/// The job files matching `patterns` (globs or plain paths), sorted, each once.
+pub fn expand(patterns: &[String]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut files = Vec::new();
+    for pattern in patterns {
+        let paths = glob::glob(pattern).map_err(|err| {
+            Diagnostic::error(format!("`{pattern}` is not a valid pattern: {}", err.msg))
+                .with_help("use `*` for any name and `**` for any folder, e.g. `jobs/*.yaml`")
+        })?;
+        let before = files.len();
+        files.extend(paths.filter_map(Result::ok).filter(|p| p.is_file()));
+        if files.len() == before {
+            return Err(Diagnostic::error(format!("no job file matches `{pattern}`"))
+                .with_help("quote the pattern so rescc expands it: `--job 'jobs/*.yaml'`"));
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+/// Builds the resume tailored for each job file, in parallel; `done` is called as each finishes.
+pub fn run(base: &Loaded, files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync)) -> Vec<Outcome> {
+    let mut jobs: Vec<Result<LoadedJob, Failure>> = files.par_iter().map(|f| job::load(f)).collect();
+    reject_duplicate_ids(&mut jobs);
+    let root =
+        options.out_dir.clone().unwrap_or_else(|| base.source.path.parent().unwrap_or(Path::new("")).join("out"));
+    let finished = AtomicUsize::new(0);
+    files
+        .par_iter()
+        .zip(jobs)
+        .map(|(file, job)| {
+            let outcome = match job {
+                Ok(job) => build_one(base, job, file, &root, options),
+                Err(failure) => failed(file, None, &failure),
+            };
+            if finished.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+                typst::comemo::evict(EVICT_AGE);
+            }
+            done(&outcome);
+            outcome
+        })
+        .collect()
+}
+
+/// Two job files with one id would write to one folder: every one after the first fails.
+fn reject_duplicate_ids(jobs: &mut [Result<LoadedJob, Failure>]) {
+    for i in 1..jobs.len() {
+        let (earlier, rest) = jobs.split_at_mut(i);
+        let Ok(job) = &rest[0] else { continue };
+        let id = &job.job.id;
+        let Some(first) = earlier.iter().flatten().find(|j| j.job.id.value == id.value) else { continue };
+        let d = Diagnostic::error(format!("`{}` has the id `{}` too", first.source.name, id.value))
+            .at(&job.source, id.span.clone())
+            .with_help("each job writes to the folder named by its id: give this one another `id:`");
+        rest[0] = Err(Failure::Input(Diagnostics::one(d)));
+    }
+}
+
+/// Tailors, renders, checks and writes one job.
+fn build_one(base: &Loaded, job: LoadedJob, file: &Path, root: &Path, options: &Options) -> Outcome {
+    // The job's overrides were written in the job file: their spans are shifted past the
+    // resume's text so their diagnostics can be told apart and pointed back at the job file.
+    let shift = base.source.text.len() + 1;
+    let mut tailored = base.clone();
+    tailored.resume = tailor::apply(&base.resume, &shifted(&job.job, shift));
+    let coverage = keywords::report(&base.source, &tailor::apply(&base.resume, &job.job), &job);
+    let options = Options { out_dir: Some(root.join(&job.job.id.value)), ..options.clone() };
+    let result = build::render(&tailored, &options).and_then(|built| {
+        build::write(&built)?;
+        Ok(built)
+    });
+    let (code, built, mut diagnostics) = match result {
+        Ok(mut built) => {
+            let code = u8::from(build::checks_failed(&built));
+            let diagnostics = std::mem::take(&mut built.diagnostics);
+            (code, Some(built), diagnostics)
+        }
+        Err(failure) => (failure.exit_code(), None, failure.diagnostics().clone()),
+    };
+    for d in &mut diagnostics.0 {
+        relocate(d, &base.source, &job.source, shift);
+    }
+    Outcome {
+        file: file.to_path_buf(),
+        job: Some(job.job),
+        code,
+        pages: built.as_ref().map(|b| b.metrics.pages),
+        fitted: built.as_ref().and_then(|b| b.fitted.clone()),
+        coverage: Some(coverage),
+        outputs: built.iter().flat_map(|b| &b.outputs).map(|o| o.path.clone()).collect(),
+        diagnostics,
+    }
+}
+
+/// An outcome for a job that did not build.
+fn failed(file: &Path, job: Option<Job>, failure: &Failure) -> Outcome {
+    Outcome {
+        file: file.to_path_buf(),
+        job,
+        code: failure.exit_code(),
+        pages: None,
+        fitted: None,
+        coverage: None,
+        outputs: Vec::new(),
+        diagnostics: failure.diagnostics().clone(),
+    }
+}
+
+/// The job with the spans of its overrides moved `by` bytes on.
+fn shifted(job: &Job, by: usize) -> Job {
+    let mut job = job.clone();
+    let shift = |span: &mut crate::source::Span| *span = span.start + by..span.end + by;
+    for text in [&mut job.headline, &mut job.summary].into_iter().flatten() {
+        shift(&mut text.span);
+    }
+    if let Some(pages) = &mut job.max_pages {
+        shift(&mut pages.span);
+    }
+    if let Some(order) = &mut job.order {
+        shift(&mut order.span);
+        order.value.iter_mut().for_each(|key| shift(&mut key.span));
+    }
+    job
+}
+
+/// Points a diagnostic about a shifted override back at the job file.
+fn relocate(d: &mut Diagnostic, resume: &Arc<Source>, job: &Arc<Source>, shift: usize) {
+    let in_resume = d.source.as_ref().is_some_and(|s| Arc::ptr_eq(s, resume));
+    if let Some(span) = d.span.as_mut().filter(|s| in_resume && s.start >= shift) {
+        *span = span.start - shift..span.end - shift;
+        d.source = Some(Arc::clone(job));
+    }
+}
+
+/// The exit code of a batch: the worst of its jobs.
+pub fn exit_code(outcomes: &[Outcome]) -> u8 {
+    outcomes.iter().map(|o| o.code).max().unwrap_or(0)
+}
+
+/// `report.json`: one entry per job file.
+#[derive(Serialize)]
+pub struct Report<'a> {
+    pub resume: String,
+    pub jobs: Vec<JobReport<'a>>,
+}
+
+/// One job in `report.json`.
+#[derive(Serialize)]
+pub struct JobReport<'a> {
+    pub id: Option<&'a str>,
+    pub file: String,
+    pub company: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub exit_code: u8,
+    pub pages: Option<usize>,
+    pub fitted: Option<&'a str>,
+    pub outputs: Vec<String>,
+    #[serde(rename = "match")]
+    pub coverage: Option<&'a Coverage>,
+    pub diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+/// The report of a batch, for `report.json`.
+pub fn report<'a>(base: &Loaded, outcomes: &'a [Outcome]) -> Report<'a> {
+    let jobs = outcomes
+        .iter()
+        .map(|o| JobReport {
+            id: o.job.as_ref().map(|j| j.id.value.as_str()),
+            file: o.file.display().to_string(),
+            company: o.job.as_ref().map(|j| j.company.value.as_str()),
+            title: o.job.as_ref().map(|j| j.title.value.as_str()),
+            exit_code: o.code,
+            pages: o.pages,
+            fitted: o.fitted.as_deref(),
+            outputs: o.outputs.iter().map(|p| p.display().to_string()).collect(),
+            coverage: o.coverage.as_ref(),
+            diagnostics: o.diagnostics.0.iter().map(JsonDiagnostic::from).collect(),
+        })
+        .collect();
+    Report { resume: base.source.name.clone(), jobs }
+}

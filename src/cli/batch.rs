@@ -1,0 +1,124 @@
+//! `rescc build --job GLOB`: the command-line side of a batch, a progress bar on a terminal
+//! (plain lines otherwise), a summary table and `report.json`.
+
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::{BuildArgs, fail};
+use crate::batch::{self, Outcome};
+use crate::build::{self, Options};
+use crate::diag::{Diagnostics, Severity};
+
+/// Missing terms named per job in the summary table.
+const TOP_MISSING: usize = 3;
+
+/// Runs a batch and prints what became of each job.
+pub fn run(args: &BuildArgs, options: &Options) -> ExitCode {
+    let (base, files) = match build::load(&args.resume).and_then(|base| {
+        let files = batch::expand(&args.job)?;
+        Ok((base, files))
+    }) {
+        Ok(pair) => pair,
+        Err(failure) => return fail(&failure),
+    };
+    // A bar only for a person watching; CI logs and pipes get plain lines.
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() && !args.quiet;
+    let bar = interactive.then(|| {
+        let bar = ProgressBar::new(files.len() as u64);
+        let style = ProgressStyle::with_template("{bar:30} {pos}/{len} jobs {msg}").expect("the template is valid");
+        bar.set_style(style);
+        bar
+    });
+    let total = files.len();
+    let outcomes = batch::run(&base, &files, options, &|outcome: &Outcome| match &bar {
+        Some(bar) => {
+            bar.set_message(id(outcome).to_string());
+            bar.inc(1);
+        }
+        None if !args.quiet => eprintln!("{} {}", if outcome.code == 0 { "built" } else { "failed" }, id(outcome)),
+        None => {}
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    print_diagnostics(&outcomes);
+    let root =
+        options.out_dir.clone().unwrap_or_else(|| base.source.path.parent().unwrap_or(Path::new("")).join("out"));
+    let report_path = root.join("report.json");
+    let json = serde_json::to_vec_pretty(&batch::report(&base, &outcomes)).expect("the report serializes");
+    if let Err(err) = crate::write::write_atomic(&report_path, &json) {
+        eprintln!("error: cannot write `{}`: {err}", report_path.display());
+        return ExitCode::from(2);
+    }
+    if !args.quiet {
+        print!("{}", table(&outcomes));
+        let failed = outcomes.iter().filter(|o| o.code != 0).count();
+        println!("{} of {total} jobs built; report in {}", total - failed, report_path.display());
+    }
+    ExitCode::from(batch::exit_code(&outcomes))
+}
+
+/// A job's id, or its file when it has none.
+fn id(outcome: &Outcome) -> String {
+    match &outcome.job {
+        Some(job) => job.id.value.clone(),
+        None => outcome.file.display().to_string(),
+    }
+}
+
+/// Errors of every failed job, then each distinct warning once: tailored variants of one resume
+/// mostly share their warnings.
+fn print_diagnostics(outcomes: &[Outcome]) {
+    let mut seen = HashSet::new();
+    for outcome in outcomes {
+        let shown: Diagnostics = Diagnostics(
+            outcome
+                .diagnostics
+                .0
+                .iter()
+                .filter(|d| d.severity == Severity::Error || seen.insert(d.render()))
+                .cloned()
+                .collect(),
+        );
+        if shown.is_empty() {
+            continue;
+        }
+        let errors = shown.0.iter().filter(|d| d.severity == Severity::Error).count();
+        eprintln!("{}:", id(outcome));
+        eprint!("{shown}");
+        if errors > 0 {
+            let why = if outcome.code == 2 { "invalid input" } else { "checks failed; nothing was written for it" };
+            eprintln!("error: job {} failed: {why}\n", id(outcome));
+        }
+    }
+}
+
+/// `job  pages  coverage  missing`, one row per job.
+fn table(outcomes: &[Outcome]) -> String {
+    let rows: Vec<[String; 4]> = outcomes
+        .iter()
+        .map(|o| {
+            let pages = o.pages.map_or("-".into(), |p| p.to_string());
+            let coverage = o.coverage.as_ref().map_or("-".into(), |c| format!("{}%", c.coverage));
+            let missing = match (&o.coverage, o.code) {
+                (_, 2) => "invalid input".to_string(),
+                (Some(c), _) => {
+                    c.missing.iter().take(TOP_MISSING).map(|m| m.term.as_str()).collect::<Vec<_>>().join(", ")
+                }
+                (None, _) => String::new(),
+            };
+            let missing = if o.code == 1 { format!("checks failed; {missing}") } else { missing };
+            [id(o), pages, coverage, missing]
+        })
+        .collect();
+    let width = rows.iter().map(|r| r[0].chars().count()).max().unwrap_or(0).max(3);
+    let mut out = format!("{:width$}  pages  coverage  missing (most prominent)\n", "job");
+    for [job, pages, coverage, missing] in rows {
+        out += &format!("{job:width$}  {pages:>5}  {coverage:>8}  {missing}\n");
+    }
+    out
+}

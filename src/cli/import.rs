@@ -1,0 +1,36 @@
+//! `rescc import`: convert a JSON Resume document to rescc YAML on standard output.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::source::Source;
+
+/// Arguments of `rescc import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The JSON Resume document (`resume.json`).
+    pub resume: PathBuf,
+}
+
+/// Prints the converted resume; fields with no place in rescc become `# not mapped:` comments.
+pub fn run(args: &ImportArgs) -> ExitCode {
+    let source = match Source::read_resume(&args.resume) {
+        Ok(source) => Arc::new(source),
+        Err(d) => return super::fail(&d.into()),
+    };
+    match crate::jsonresume::import(&source) {
+        Ok((yaml, unmapped)) => {
+            print!("{yaml}");
+            if !unmapped.is_empty() {
+                let n = unmapped.len();
+                eprintln!(
+                    "note: {n} field{} not mapped; see the `# not mapped:` comments",
+                    if n == 1 { "" } else { "s" }
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => super::fail(&crate::build::Failure::Input(diagnostics)),
+    }
+}

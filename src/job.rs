@@ -1,0 +1,186 @@
+//! Job files: one posting to tailor the resume for, decoded like a resume.
+//!
+//! A job file goes through the same source -> decode -> validate path as a resume, so a typo in
+//! `jobs/acme.yaml` gets the same located, did-you-mean diagnostic, all problems at once.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::build::Failure;
+use crate::decode::{Decode, Decoder, Spanned, Text};
+use crate::diag::Diagnostics;
+use crate::source::{self, Node, NodeKind, Source};
+use crate::validate;
+
+/// A job posting and how to tailor the resume for it.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Output folder name; the file stem when not given (then its span is empty).
+    pub id: Text,
+    pub company: Text,
+    pub title: Text,
+    pub posting: Option<Text>,
+    /// A text file holding the posting, relative to the job file.
+    pub posting_file: Option<Text>,
+    /// Bullets with any of these tags are kept (untagged bullets always are).
+    pub tags: Vec<Text>,
+    pub headline: Option<Text>,
+    pub summary: Option<Text>,
+    /// Skills to move to the front of their groups.
+    pub skills_first: Vec<Text>,
+    pub max_pages: Option<Spanned<i64>>,
+    pub order: Option<Spanned<Vec<Text>>>,
+}
+
+/// A job file read and validated, with its posting's text resolved.
+#[derive(Debug, Clone)]
+pub struct LoadedJob {
+    pub source: Arc<Source>,
+    pub job: Job,
+    /// The posting's text, from `posting` or read from `posting_file`.
+    pub posting: String,
+}
+
+const KEYS: &[&str] = &[
+    "id",
+    "company",
+    "title",
+    "posting",
+    "posting_file",
+    "tags",
+    "headline",
+    "summary",
+    "skills_first",
+    "max_pages",
+    "order",
+];
+
+impl Decode for Job {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let f = d.fields(node, "the job", KEYS)?;
+        let stem = d.source.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        // Missing fields become empty text, already reported, so validation still runs and
+        // every problem shows at once.
+        let at = || Spanned::new(String::new(), node.span.start..node.span.start);
+        let id = d.opt(&f, "id").unwrap_or_else(|| Spanned::new(stem, node.span.start..node.span.start));
+        Some(Job {
+            id,
+            company: d.req(&f, "company").unwrap_or_else(at),
+            title: d.req(&f, "title").unwrap_or_else(at),
+            posting: d.opt::<Spanned<Posting>>(&f, "posting").map(|p| Spanned::new(p.value.0, p.span)),
+            posting_file: d.opt(&f, "posting_file"),
+            tags: d.list(&f, "tags"),
+            headline: d.opt(&f, "headline"),
+            summary: d.opt(&f, "summary"),
+            skills_first: d.list(&f, "skills_first"),
+            max_pages: d.opt(&f, "max_pages"),
+            order: d.opt(&f, "order"),
+        })
+    }
+}
+
+/// A posting's text as written: unlike other text its line breaks stay (they mark its headings
+/// and lists), and it may run far longer than any resume field.
+struct Posting(String);
+
+impl Decode for Posting {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match &node.kind {
+            NodeKind::Scalar { value, .. } => Some(Posting(value.trim().to_string())),
+            _ => {
+                d.expected(node, "text", "paste the posting's text under `posting: |`, indented by two spaces");
+                None
+            }
+        }
+    }
+}
+
+/// Reads, decodes and validates a job file, reporting every problem at once.
+pub fn load(path: &Path) -> Result<LoadedJob, Failure> {
+    let source = Arc::new(Source::read(path)?);
+    load_source(source)
+}
+
+/// Like [`load`], for text already in memory; `posting_file` is resolved beside `source.path`.
+pub fn load_source(source: Arc<Source>) -> Result<LoadedJob, Failure> {
+    let node = source::parse_yaml(&source).map_err(Failure::Input)?;
+    let mut d = Decoder::new(Arc::clone(&source));
+    let job = Job::decode(&node, &mut d);
+    let posting = job.as_ref().and_then(|job| validate_job(job, &node, &mut d));
+    let mut diagnostics = Diagnostics(d.diagnostics);
+    match (job, posting) {
+        (Some(job), Some(posting)) if !diagnostics.has_errors() => Ok(LoadedJob { source, job, posting }),
+        _ => {
+            diagnostics.sort();
+            Err(Failure::Input(diagnostics))
+        }
+    }
+}
+
+/// Checks what the types cannot say and returns the posting's text.
+fn validate_job(job: &Job, node: &Node, d: &mut Decoder) -> Option<String> {
+    check_id(&job.id, d);
+    if let Some(pages) = &job.max_pages {
+        validate::check_max_pages(pages, d);
+    }
+    if let Some(order) = &job.order {
+        validate::check_order(order, "the job's order", d);
+    }
+    let posting = match (&job.posting, &job.posting_file) {
+        (Some(_), Some(file)) => {
+            d.error(
+                file.span.clone(),
+                "the job has both `posting` and `posting_file`",
+                "keep one: the posting's text, or the file that holds it",
+            );
+            return None;
+        }
+        (None, None) => {
+            d.error(
+                node.span.start..node.span.start,
+                "missing `posting` in the job",
+                "paste the posting's text under `posting: |`, or name a text file with `posting_file:`",
+            );
+            return None;
+        }
+        (Some(text), None) => text.clone(),
+        (None, Some(file)) => read_posting(file, d)?,
+    };
+    if posting.split_whitespace().next().is_none() {
+        d.error(
+            posting.span.clone(),
+            "the posting is empty",
+            "paste the posting's full text: it is what `match` reads",
+        );
+        return None;
+    }
+    Some(posting.value)
+}
+
+/// An id names an output folder, so it must be one plain path component.
+fn check_id(id: &Text, d: &mut Decoder) {
+    let ok = !id.is_empty()
+        && !id.starts_with('.')
+        && id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !ok {
+        let message = if id.span.is_empty() {
+            format!("the file name makes the id `{}`, which is not a usable folder name", id.value)
+        } else {
+            format!("the id `{}` is not a usable folder name", id.value)
+        };
+        d.error(id.span.clone(), message, "use letters, digits, `-`, `_` and `.`, e.g. `id: acme-payments`");
+    }
+}
+
+/// Reads `posting_file`, relative to the job file.
+fn read_posting(file: &Text, d: &mut Decoder) -> Option<Text> {
+    let base = d.source.path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
+    match Source::read(&base.join(&file.value)) {
+        Ok(posting) => Some(Spanned::new(posting.text, file.span.clone())),
+        Err(err) => {
+            let help = "check the path; it is relative to the job file";
+            d.diagnostics.push(err.with_help(help).at(&d.source, file.span.clone()));
+            None
+        }
+    }
+}

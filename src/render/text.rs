@@ -1,0 +1,206 @@
+//! Plain-text and Markdown renderers: the versions job portals ask to paste.
+//!
+//! Same content and order as the PDF and the DOCX: headings, entries (title · organisation ·
+//! link, then dates · location), bullets and skills. Links show their address; in Markdown the
+//! address is also the link text. User text is escaped so Markdown shows it literally.
+
+use std::fmt::Write as _;
+
+use crate::ir::{Body, Document, Entry, Inline};
+
+/// Separator between the parts of an entry line, as in the PDF.
+const DOT: &str = " · ";
+
+/// Separator between contact items.
+const BAR: &str = " | ";
+
+/// The document as plain text: upper-case headings, `- ` bullets, a blank line between blocks.
+pub fn plain(doc: &Document) -> String {
+    let text = |runs: &[Inline]| runs.iter().map(|r| r.text.as_str()).collect::<String>();
+    let mut out = String::new();
+    out.push_str(&doc.name);
+    out.push('\n');
+    if let Some(headline) = &doc.headline {
+        let _ = writeln!(out, "{headline}");
+    }
+    if !doc.contact.is_empty() {
+        let _ = writeln!(out, "{}", doc.contact.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(BAR));
+    }
+    for section in &doc.sections {
+        let _ = write!(out, "\n{}\n", section.title.to_uppercase());
+        match &section.body {
+            Body::Text { text: rich } => {
+                let _ = writeln!(out, "{}", text(rich));
+            }
+            Body::Skills { groups } => {
+                for group in groups {
+                    let _ = writeln!(out, "{}: {}", group.name, group.items.join(", "));
+                }
+            }
+            Body::Entries { entries } => {
+                for (i, entry) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    let _ = writeln!(out, "{}", head(entry, &|l| l.text.clone()));
+                    if let Some(when) = when(entry) {
+                        let _ = writeln!(out, "{when}");
+                    }
+                    if let Some(description) = &entry.description {
+                        let _ = writeln!(out, "{}", text(description));
+                    }
+                    for bullet in &entry.bullets {
+                        let _ = writeln!(out, "- {}", text(&bullet.text));
+                    }
+                    for detail in &entry.details {
+                        let _ = writeln!(out, "{}: {}", detail.label, detail.text);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The document as CommonMark: `#` name, `##` sections, `###` entries, `-` bullets.
+pub fn markdown(doc: &Document) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}", escape(&doc.name));
+    if let Some(headline) = &doc.headline {
+        let _ = write!(out, "\n{}\n", block(headline));
+    }
+    if !doc.contact.is_empty() {
+        let items: Vec<String> = doc.contact.iter().map(|c| rich(std::slice::from_ref(c))).collect();
+        let _ = write!(out, "\n{}\n", items.join(BAR));
+    }
+    for section in &doc.sections {
+        let _ = write!(out, "\n## {}\n\n", escape(&section.title));
+        match &section.body {
+            Body::Text { text } => {
+                let _ = writeln!(out, "{}", block_rich(text));
+            }
+            Body::Skills { groups } => {
+                for group in groups {
+                    let items: Vec<String> = group.items.iter().map(|i| escape(i)).collect();
+                    let _ = writeln!(out, "- **{}:** {}", escape(&group.name), items.join(", "));
+                }
+            }
+            Body::Entries { entries } => {
+                for (i, entry) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    let title =
+                        Entry { title: escape(&entry.title), org: entry.org.as_deref().map(escape), ..entry.clone() };
+                    let _ = writeln!(out, "### {}", head(&title, &|l| rich(std::slice::from_ref(l))));
+                    if let Some(when) = when(entry) {
+                        let _ = write!(out, "\n{}\n", block(&when));
+                    }
+                    if let Some(description) = &entry.description {
+                        let _ = write!(out, "\n*{}*\n", rich(description));
+                    }
+                    if !entry.bullets.is_empty() {
+                        out.push('\n');
+                    }
+                    for bullet in &entry.bullets {
+                        let _ = writeln!(out, "- {}", rich(&bullet.text));
+                    }
+                    for detail in &entry.details {
+                        let _ = write!(out, "\n**{}:** {}\n", escape(&detail.label), escape(&detail.text));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `Title · Org · link`, with the link rendered by `link`.
+fn head(entry: &Entry, link: &dyn Fn(&Inline) -> String) -> String {
+    let mut line = entry.title.clone();
+    if let Some(org) = &entry.org {
+        let _ = write!(line, "{DOT}{org}");
+    }
+    if let Some(l) = &entry.link {
+        let _ = write!(line, "{DOT}{}", link(l));
+    }
+    line
+}
+
+/// `Mar 2022 – Present · Leeds, UK`, when there is either.
+fn when(entry: &Entry) -> Option<String> {
+    let parts: Vec<&str> = [&entry.dates, &entry.location].into_iter().flatten().map(String::as_str).collect();
+    (!parts.is_empty()).then(|| parts.join(DOT))
+}
+
+/// Rich text as Markdown; a link shows its address and points at its target.
+fn rich(runs: &[Inline]) -> String {
+    let mut out = String::new();
+    for run in runs {
+        let mut text = escape(&run.text);
+        if let Some(url) = &run.link {
+            text = format!("[{text}](<{}>)", url.replace(['<', '>'], ""));
+        }
+        if run.italic {
+            text = format!("*{text}*");
+        }
+        if run.bold {
+            text = format!("**{text}**");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// Rich text that starts a block, guarded against reading as a list or heading.
+fn block_rich(runs: &[Inline]) -> String {
+    guard(rich(runs))
+}
+
+/// Plain text that starts a block.
+fn block(text: &str) -> String {
+    guard(escape(text))
+}
+
+/// Escapes a leading `-`, `+`, `=` or `1.` that would turn a paragraph into a list or heading.
+fn guard(text: String) -> String {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let ordered = digits > 0 && text[digits..].starts_with(['.', ')']);
+    if ordered {
+        format!("{}\\{}", &text[..digits], &text[digits..])
+    } else if text.starts_with(['-', '+', '=']) {
+        format!("\\{text}")
+    } else {
+        text
+    }
+}
+
+/// Backslash-escapes the ASCII punctuation Markdown could read as markup.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '~' | '&' | '$') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_prints_user_text_literally() {
+        assert_eq!(escape("C# & *nix <x> [a](b) snake_case"), "C\\# \\& \\*nix \\<x\\> \\[a\\](b) snake\\_case");
+        assert_eq!(block("- not a list"), "\\- not a list");
+        assert_eq!(block("1. not a list"), "1\\. not a list");
+    }
+
+    #[test]
+    fn links_show_their_address() {
+        let link = Inline::address("https://github.com/priyaraman");
+        assert_eq!(rich(&[link]), "[github.com/priyaraman](<https://github.com/priyaraman>)");
+    }
+}

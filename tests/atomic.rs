@@ -1,0 +1,84 @@
+//! Output safety: a build killed at any moment leaves the previous complete file or the new
+//! complete file, never a torn one; identical input gives identical bytes whatever the thread
+//! count, with no paths or timestamps inside.
+
+mod common;
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::*;
+
+fn outputs(dir: &std::path::Path) -> (Vec<u8>, Vec<u8>) {
+    let read = |ext: &str| std::fs::read(dir.join(format!("out/Zoë_Ødegård_Resume.{ext}"))).unwrap();
+    (read("pdf"), read("docx"))
+}
+
+#[test]
+fn a_build_killed_at_random_moments_never_leaves_a_torn_file() {
+    let (dir, resume) = staged("unicode.yaml");
+    assert_eq!(rescc(dir.path(), &["build", "unicode.yaml"]).status.code(), Some(0));
+    let old = outputs(dir.path());
+    let text = std::fs::read_to_string(&resume).unwrap();
+    std::fs::write(&resume, text.replacen("Backend", "Platform", 1)).unwrap();
+
+    // A fixed pseudo-random sequence of kill delays, 0 to ~40 ms: before, during and after writing.
+    let mut seed: u64 = 0x5eed;
+    let mut saw_new = false;
+    for _ in 0..25 {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let delay = Duration::from_micros((seed >> 33) % 40_000);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rescc"))
+            .args(["build", "unicode.yaml", "-q"])
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL
+        child.wait().unwrap();
+        let now = outputs(dir.path());
+        assert!(now.0 == old.0 || now.0.ends_with(b"%%EOF\n") || now.0.ends_with(b"%%EOF"), "a torn PDF");
+        assert!(now.1 == old.1 || zip_is_complete(&now.1), "a torn DOCX");
+        saw_new |= now.0 != old.0;
+    }
+    // Finally let one finish: the new complete files are in place.
+    assert_eq!(rescc(dir.path(), &["build", "unicode.yaml", "-q"]).status.code(), Some(0));
+    let new = outputs(dir.path());
+    assert_ne!(new.0, old.0);
+    eprintln!("a killed build had already replaced the PDF: {saw_new}");
+}
+
+/// A ZIP ends with its end-of-central-directory record; a torn write would lack it.
+fn zip_is_complete(bytes: &[u8]) -> bool {
+    bytes.len() > 22 && bytes[bytes.len() - 22..].starts_with(b"PK\x05\x06")
+}
+
+#[test]
+fn identical_bytes_across_runs_and_thread_counts() {
+    let (dir, _) = staged("example.yaml");
+    let build = |threads: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rescc"))
+            .args(["build", "example.yaml", "-q"])
+            .current_dir(dir.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let read = |ext: &str| std::fs::read(dir.path().join(format!("out/Priya_Raman_Resume.{ext}"))).unwrap();
+        (read("pdf"), read("docx"))
+    };
+    let one = build("1");
+    let two = build("2");
+    assert!(one == two, "the thread count changed the output");
+    assert!(one == build("2"), "two runs differ");
+    let dir_name = dir.path().to_string_lossy().into_owned();
+    for bytes in [&one.0, &one.1] {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains(&dir_name) && !text.contains(env!("CARGO_MANIFEST_DIR")), "an absolute path leaked");
+    }
+    let pdf = String::from_utf8_lossy(&one.0);
+    assert!(!pdf.contains("/CreationDate") && !pdf.contains("/ModDate"), "no timestamp without SOURCE_DATE_EPOCH");
+}
