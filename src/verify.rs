@@ -217,6 +217,9 @@ pub fn shorten(text: &str) -> String {
     }
 }
 
+/// A class of characters an ATS cannot use: what it is called, how to test for it, what to do.
+type CharClass = (&'static str, fn(char) -> bool, &'static str);
+
 /// Ligatures, replacement characters and private-use characters, on the raw text.
 fn characters(reading: &Reading) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -228,10 +231,10 @@ fn characters(reading: &Reading) -> Vec<Finding> {
                 "`{letters}` is set as one ligature glyph, in \"{word}\"{}",
                 more(reading.ligatures.len(), "ligature")
             ),
-            "ATS that read glyphs see one unknown character, or nothing,: turn ligatures off (`set text(ligatures: false)`)",
+            "ATS that read glyphs get one unknown character instead of the letters: turn ligatures off (`set text(ligatures: false)`)",
         ));
     }
-    let classes: [(&str, fn(char) -> bool, &str); 3] = [
+    let classes: [CharClass; 3] = [
         (
             "a ligature character",
             |c| ('\u{FB00}'..='\u{FB06}').contains(&c),

@@ -140,8 +140,7 @@ fn numbered(num_pr: Node) -> bool {
 /// Every paragraph in document order, including those inside tables and text boxes, as ATS
 /// that read the XML see them. Line breaks inside a paragraph start a new line.
 fn paragraphs(body: Node, styles: &Styles, reading: &mut Reading) {
-    let mut index = 0;
-    for p in body.descendants().filter(|n| n.has_tag_name((W, "p")) && !in_fallback(*n)) {
+    for (index, p) in body.descendants().filter(|n| n.has_tag_name((W, "p")) && !in_fallback(*n)).enumerate() {
         let props = child(p, "pPr");
         let style = props.and_then(|pr| child(pr, "pStyle")).and_then(|s| s.attribute((W, "val"))).unwrap_or("Normal");
         let numbered = props.and_then(|pr| child(pr, "numPr")).is_some_and(numbered) || styles.is_numbered(style);
@@ -172,7 +171,6 @@ fn paragraphs(body: Node, styles: &Styles, reading: &mut Reading) {
                 ..Line::default()
             });
         }
-        index += 1;
     }
 }
 
