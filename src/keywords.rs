@@ -7,7 +7,7 @@
 //! R, Rust, Spring) match only in their own case and context, so "go-to-market", "C-level",
 //! "R&D" and "trust" are not skills. Everything is offline and deterministic.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -274,7 +274,7 @@ fn in_context(p: &Prepared, hit: &Hit, hits: &[Hit]) -> bool {
         return true;
     }
     let end = sentence_end(norm, hit.range.end);
-    let next = norm[hit.range.end..].split(|c: char| c == ' ' || c == '-').find(|w| !w.is_empty()).unwrap_or_default();
+    let next = norm[hit.range.end..].split([' ', '-']).find(|w| !w.is_empty()).unwrap_or_default();
     let next = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     TECH_CONTEXT.contains(&next.as_str())
         || HYPHEN_OK.contains(&next.as_str())
@@ -425,25 +425,29 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
     let title_prepared = Prepared::new(title);
     let title_hits = find_hits(&title_prepared, false);
     let len = posting.len().max(1) as f64;
-    // (weight, first offset, variant counts) per concept, in order of first appearance.
-    let mut concepts: Vec<(usize, f64, usize, HashMap<usize, (usize, usize)>)> = Vec::new();
+    // Concepts in order of first appearance.
+    let mut concepts: Vec<ConceptUse> = Vec::new();
     for hit in &hits {
         let at = p.original(&hit.range);
-        let index = match concepts.iter().position(|c| c.0 == hit.concept) {
+        let index = match concepts.iter().position(|c| c.concept == hit.concept) {
             Some(i) => i,
             None => {
-                concepts.push((hit.concept, 0.0, at.start, HashMap::new()));
+                concepts.push(ConceptUse {
+                    concept: hit.concept,
+                    weight: 0.0,
+                    first: at.start,
+                    variants: BTreeMap::new(),
+                });
                 concepts.len() - 1
             }
         };
         let entry = &mut concepts[index];
-        entry.1 += sections.factor(at.start);
-        let count = entry.3.entry(hit.variant).or_insert((0, hit.range.start));
-        count.0 += 1;
+        entry.weight += sections.factor(at.start);
+        entry.variants.entry(hit.variant).or_insert((0, hit.range.start)).0 += 1;
     }
     let mut terms: Vec<Term> = concepts
         .into_iter()
-        .map(|(concept, weight, first, variants)| {
+        .map(|ConceptUse { concept, weight, first, variants }| {
             // The posting's own word: its most used variant, the earliest on a tie.
             let (&variant, &(_, at)) =
                 variants.iter().max_by_key(|(_, (count, at))| (*count, std::cmp::Reverse(*at))).expect("one hit");
@@ -465,6 +469,25 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
     }
     terms.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.first.cmp(&b.first)));
     terms
+}
+
+/// A lexicon concept's uses in a posting.
+struct ConceptUse {
+    concept: usize,
+    weight: f64,
+    first: usize,
+    /// Uses and first offset (prepared text) of each variant.
+    variants: BTreeMap<usize, (usize, usize)>,
+}
+
+/// A phrase's uses in a posting.
+struct PhraseUse {
+    key: String,
+    text: String,
+    weight: f64,
+    first: usize,
+    count: usize,
+    technical: bool,
 }
 
 /// Extra weight for appearing early and in the job title.
@@ -569,28 +592,36 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
     }
     runs.push(run);
     // Per phrase (lower case): text, weight, first offset, count, technical.
-    let mut found: Vec<(String, String, f64, usize, usize, bool)> = Vec::new();
+    let mut found: Vec<PhraseUse> = Vec::new();
     for run in runs.into_iter().filter(|r| !r.is_empty()) {
         let range = run[0].range.start..run[run.len() - 1].range.end;
         let text = posting[range.clone()].to_string();
         let key = text.to_lowercase();
-        let technical = run.iter().any(|t| t.technical);
-        match found.iter_mut().find(|f| f.0 == key) {
+        match found.iter_mut().find(|f| f.key == key) {
             Some(f) => {
-                f.2 += sections.factor(range.start);
-                f.4 += 1;
+                f.weight += sections.factor(range.start);
+                f.count += 1;
             }
-            None => found.push((key, text, sections.factor(range.start), range.start, 1, technical)),
+            None => {
+                let technical = run.iter().any(|t| t.technical);
+                let weight = sections.factor(range.start);
+                found.push(PhraseUse { key, text, weight, first: range.start, count: 1, technical });
+            }
         }
     }
     let len = posting.len().max(1) as f64;
     let title_lower = title.to_lowercase();
     found
         .into_iter()
-        .filter(|f| f.5 || f.4 >= 2)
-        .map(|(key, text, weight, first, _, _)| {
-            let in_title = contains_word(&title_lower, &key);
-            Term { text, weight: weight + prominence(first, len, in_title), kind: Kind::Phrase, first }
+        .filter(|f| f.technical || f.count >= 2)
+        .map(|f| {
+            let in_title = contains_word(&title_lower, &f.key);
+            Term {
+                text: f.text,
+                weight: f.weight + prominence(f.first, len, in_title),
+                kind: Kind::Phrase,
+                first: f.first,
+            }
         })
         .collect()
 }
