@@ -1,8 +1,9 @@
 //! rescc: a resume compiler. YAML in; a checked, ATS-friendly PDF out.
 //!
 //! The pipeline runs one way, one module per stage:
-//! [`source`] -> [`model`] (via [`decode`]) -> [`validate`] -> [`ir`] -> [`render`] -> [`rules`]
-//! -> [`write`], orchestrated by [`build`] and driven by [`cli`].
+//! [`source`] -> [`model`] (via [`decode`]) -> [`validate`] -> [`tailor`] (for a [`job`]) -> [`ir`]
+//! -> [`render`] -> [`rules`] -> [`write`], orchestrated by [`build`] (and [`batch`], one build per
+//! job) and driven by [`cli`]; [`keywords`] measures how a resume covers a posting.
 
 pub mod batch;
 pub mod build;
