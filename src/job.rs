@@ -13,22 +13,35 @@ use crate::source::{self, Node, NodeKind, Source};
 use crate::validate;
 
 /// A job posting and how to tailor the resume for it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields, transform = crate::schema::one_posting)]
 pub struct Job {
     /// Output folder name; the file stem when not given (then its span is empty).
+    #[schemars(default, regex(pattern = crate::schema::JOB_ID_PATTERN))]
     pub id: Text,
+    /// The employer.
     pub company: Text,
+    /// The job title as the posting words it.
     pub title: Text,
+    /// The posting's full text, pasted as is (`posting: |`).
     pub posting: Option<Text>,
     /// A text file holding the posting, relative to the job file.
     pub posting_file: Option<Text>,
     /// Bullets with any of these tags are kept (untagged bullets always are).
+    #[schemars(default)]
     pub tags: Vec<Text>,
+    /// A headline for this posting instead of the resume's.
     pub headline: Option<Text>,
+    /// A summary for this posting instead of the resume's.
     pub summary: Option<Text>,
     /// Skills to move to the front of their groups.
+    #[schemars(default)]
     pub skills_first: Vec<Text>,
+    /// 1 or 2 pages for this posting.
+    #[schemars(range(min = 1, max = 2))]
     pub max_pages: Option<Spanned<i64>>,
+    /// The order of the sections for this posting.
+    #[schemars(default, schema_with = "crate::schema::order")]
     pub order: Option<Spanned<Vec<Text>>>,
 }
 

@@ -15,8 +15,17 @@ use crate::model::{Date, End, Length, Level, Paper, Resume, SECTION_KEYS};
 
 /// The schema of a resume file (draft 7, which every YAML language server understands).
 pub fn resume() -> Value {
-    let mut schema = schemars::generate::SchemaSettings::draft07().into_generator().into_root_schema_for::<Resume>();
-    schema.insert("title".into(), "rescc resume".into());
+    generate::<Resume>("rescc resume")
+}
+
+/// The schema of a job file (`jobs/*.yaml`).
+pub fn job() -> Value {
+    generate::<crate::job::Job>("rescc job")
+}
+
+fn generate<T: JsonSchema>(title: &str) -> Value {
+    let mut schema = schemars::generate::SchemaSettings::draft07().into_generator().into_root_schema_for::<T>();
+    schema.insert("title".into(), title.into());
     let mut value = schema.to_value();
     allow_null_for_optional(&mut value);
     value
@@ -88,6 +97,9 @@ pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$";
 
 /// An address with a dotted host, as [`crate::validate::is_url`] accepts.
 pub const URL_PATTERN: &str = r"^(https?://)?[^\s/?#:.@]+(\.[^\s/?#:.@]+)+(:[0-9]{1,5})?([/?#]\S*)?$";
+
+/// One path component for an output folder, as the job decoder's id check accepts.
+pub const JOB_ID_PATTERN: &str = r"^(?!\.)([A-Za-z0-9._-]|[^\x00-\x7F])+$";
 
 /// `3.7/4.0` or a bare grade, as [`crate::validate::parse_gpa`] accepts.
 pub const GPA_PATTERN: &str = r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*[0-9]+(\.[0-9]+)?\s*)?$";
@@ -250,4 +262,9 @@ pub(crate) fn gpa(_: &mut SchemaGenerator) -> Schema {
             { "type": "null" },
         ],
     })
+}
+
+/// A job file gives its posting one way: `posting` or `posting_file`, not both.
+pub(crate) fn one_posting(schema: &mut Schema) {
+    schema.insert("oneOf".into(), json!([{ "required": ["posting"] }, { "required": ["posting_file"] }]));
 }

@@ -10,7 +10,7 @@ fn init_output_builds_and_checks_clean() {
     let out = rescc(tmp.path(), &["init", "my-resume"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let dir = tmp.path().join("my-resume");
-    for file in ["resume.yaml", "resume.schema.json", "jobs/example.yaml", ".gitignore"] {
+    for file in ["resume.yaml", "resume.schema.json", "jobs/example.yaml", "job.schema.json", ".gitignore"] {
         assert!(dir.join(file).is_file(), "init did not write {file}\n{}", stdout(&out));
     }
     let resume = std::fs::read_to_string(dir.join("resume.yaml")).unwrap();
@@ -19,6 +19,13 @@ fn init_output_builds_and_checks_clean() {
         serde_json::from_str(&std::fs::read_to_string(dir.join("resume.schema.json")).unwrap()).unwrap();
     assert_eq!(schema, rescc::schema::resume(), "the written schema is the one `rescc schema` prints");
     assert!(std::fs::read_to_string(dir.join(".gitignore")).unwrap().lines().any(|l| l == "out/"));
+    let job = std::fs::read_to_string(dir.join("jobs/example.yaml")).unwrap();
+    assert_eq!(job.lines().next(), Some("# yaml-language-server: $schema=../job.schema.json"));
+    let job_schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("job.schema.json")).unwrap()).unwrap();
+    assert_eq!(job_schema, rescc::schema::job());
+    let example = rescc::job::load(&dir.join("jobs/example.yaml")).map_err(|f| f.diagnostics().to_string());
+    assert_eq!(example.unwrap().job.id.value, "example-payments");
 
     let check = rescc(&dir, &["check", "resume.yaml"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));

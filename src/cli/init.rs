@@ -1,4 +1,4 @@
-//! `rescc init`: write a starter resume, a sample job file and the editor schema.
+//! `rescc init`: write a starter resume, a sample job file and their editor schemas.
 //!
 //! The starter files are data under `templates/`, embedded in the binary; the schema is
 //! generated, so it always matches the binary that wrote it. Nothing is ever overwritten.
@@ -24,6 +24,7 @@ pub fn run(args: &InitArgs) -> ExitCode {
         ("resume.yaml", RESUME.to_string()),
         ("resume.schema.json", crate::schema::to_text(&crate::schema::resume())),
         ("jobs/example.yaml", JOB.to_string()),
+        ("job.schema.json", crate::schema::to_text(&crate::schema::job())),
     ];
     let shown = |name: &str| if args.dir.is_some() { dir.join(name) } else { PathBuf::from(name) };
     if dir.exists() && !dir.is_dir() {

@@ -61,14 +61,14 @@ pub enum Command {
     /// List the built-in layouts.
     #[command(after_help = "Example:\n  rescc layouts")]
     Layouts,
-    /// Write a starter resume.yaml, a sample jobs/example.yaml, the editor schema and a .gitignore.
+    /// Write a starter resume.yaml, a sample jobs/example.yaml, their editor schemas and a .gitignore.
     #[command(
         after_help = "Examples:\n  rescc init                              # in the current directory\n  rescc init my-resume                    # creates my-resume/"
     )]
     Init(init::InitArgs),
-    /// Print the JSON Schema of the resume format, for editors.
+    /// Print the JSON Schema of the resume (or job file) format, for editors.
     #[command(
-        after_help = "Example:\n  rescc schema > resume.schema.json       # then: # yaml-language-server: $schema=./resume.schema.json"
+        after_help = "Examples:\n  rescc schema > resume.schema.json       # then: # yaml-language-server: $schema=./resume.schema.json\n  rescc schema job > job.schema.json"
     )]
     Schema(schema::SchemaArgs),
     /// Convert a JSON Resume document (resume.json) to rescc YAML on standard output.

@@ -1,4 +1,4 @@
-//! `rescc schema`: print the JSON Schema of a resume (or a job file) for editors.
+//! `rescc schema`: print the JSON Schema of a resume or a job file, for editors.
 
 use std::process::ExitCode;
 
@@ -7,6 +7,8 @@ use std::process::ExitCode;
 pub enum SchemaKind {
     /// A resume (`resume.yaml`).
     Resume,
+    /// A job file (`jobs/*.yaml`).
+    Job,
 }
 
 /// Arguments of `rescc schema`.
@@ -21,6 +23,7 @@ pub struct SchemaArgs {
 pub fn run(args: &SchemaArgs) -> ExitCode {
     let schema = match args.kind {
         SchemaKind::Resume => crate::schema::resume(),
+        SchemaKind::Job => crate::schema::job(),
     };
     print!("{}", crate::schema::to_text(&schema));
     ExitCode::SUCCESS
