@@ -138,7 +138,7 @@ fn a_custom_layout_cannot_read_outside_its_folder() {
 fn a_custom_layout_is_held_to_the_font_size_rule() {
     let (dir, out) = with_layout("#set text(size: 8pt)\n#let data = json(\"/resume.json\")\n#data.name\n");
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("error[font-size]: r.yaml: body text is 8 pt"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error[font-size]: r.yaml: the layout sets text in 8 pt"), "{}", stderr(&out));
     assert!(!dir.path().join("out").exists());
 }
 
