@@ -53,6 +53,10 @@ fn main() {
     println!("  verify the DOCX (read + compare):       {docx_time:>10.2?}");
     for (what, total) in [("warm", build), ("cold", cold)] {
         let share = verification.as_secs_f64() / total.as_secs_f64();
-        println!("verification is {:.0}% of a {what} build ({:.2}x the rest of it)", share * 100.0, share / (1.0 - share));
+        println!(
+            "verification is {:.0}% of a {what} build ({:.2}x the rest of it)",
+            share * 100.0,
+            share / (1.0 - share)
+        );
     }
 }
