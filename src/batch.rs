@@ -1,17 +1,19 @@
 //! Batch export: one tailored PDF and DOCX per job posting, built in parallel.
 //!
 //! Jobs run on rayon's threads and share the bundled fonts and Typst's memo cache, which is
-//! evicted every few jobs so memory stays flat however many postings there are. Each job
-//! succeeds or fails on its own; the caller turns the results into an exit code and a report.
+//! evicted every few jobs so memory stays flat however many postings there are. Outputs are
+//! written by two writer threads, so waiting on the disk overlaps typesetting. Each job succeeds
+//! or fails on its own; the caller turns the results into an exit code and a report.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::build::{self, Failure, Loaded, Options};
+use crate::build::{self, Built, Failure, Loaded, Options};
 use crate::diag::{Diagnostic, Diagnostics, JsonDiagnostic};
 use crate::job::{self, Job, LoadedJob};
 use crate::keywords::{self, Coverage};
@@ -22,6 +24,8 @@ use crate::tailor;
 const EVICT_EVERY: usize = 8;
 /// Evictions a cached result survives unused (the layout's results are reused by every job).
 const EVICT_AGE: usize = 2;
+/// Threads that write the outputs: they wait on the disk (fsync) while rayon's threads typeset.
+const WRITERS: usize = 2;
 
 /// What became of one job.
 #[derive(Debug)]
@@ -67,21 +71,68 @@ pub fn run(base: &Loaded, files: &[PathBuf], options: &Options, done: &(dyn Fn(&
     let root =
         options.out_dir.clone().unwrap_or_else(|| base.source.path.parent().unwrap_or(Path::new("")).join("out"));
     let finished = AtomicUsize::new(0);
-    files
-        .par_iter()
-        .zip(jobs)
-        .map(|(file, job)| {
-            let outcome = match job {
-                Ok(job) => build_one(base, job, file, &root, options),
-                Err(failure) => failed(file, None, &failure),
-            };
-            if finished.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
-                typst::comemo::evict(EVICT_AGE);
-            }
-            done(&outcome);
-            outcome
-        })
-        .collect()
+    let (send, receive) = mpsc::channel::<Written>();
+    let receive = Mutex::new(receive);
+    std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..WRITERS).map(|_| scope.spawn(|| write_all(&receive, done))).collect();
+        // A job that built goes to the writers, which finish its outcome; the others end here.
+        let unwritten: Vec<Option<Outcome>> = files
+            .par_iter()
+            .zip(jobs)
+            .enumerate()
+            .map_with(send, |send, (index, (file, job))| {
+                let outcome = match job {
+                    Ok(job) => match build_one(base, job, file, &root, options) {
+                        (outcome, Some(built)) => {
+                            send.send(Written { index, outcome, built }).expect("the writers outlive the jobs");
+                            None
+                        }
+                        (outcome, None) => Some(outcome),
+                    },
+                    Err(failure) => Some(failed(file, None, &failure)),
+                };
+                if finished.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+                    typst::comemo::evict(EVICT_AGE);
+                }
+                if let Some(outcome) = &outcome {
+                    done(outcome);
+                }
+                outcome
+            })
+            .collect();
+        // Every sender is gone once the jobs are built, so the writers drain the queue and stop.
+        let mut written: Vec<(usize, Outcome)> =
+            writers.into_iter().flat_map(|w| w.join().expect("a writer thread panicked")).collect();
+        written.sort_by_key(|(index, _)| *index);
+        let mut written = written.into_iter().map(|(_, outcome)| outcome);
+        unwritten
+            .into_iter()
+            .map(|outcome| outcome.or_else(|| written.next()).expect("every job has an outcome"))
+            .collect()
+    })
+}
+
+/// A job's outputs on their way to the disk.
+struct Written {
+    index: usize,
+    outcome: Outcome,
+    built: Built,
+}
+
+/// Writes what the jobs built and completes their outcomes, returned by job index.
+fn write_all(receive: &Mutex<Receiver<Written>>, done: &(dyn Fn(&Outcome) + Sync)) -> Vec<(usize, Outcome)> {
+    let mut finished = Vec::new();
+    loop {
+        let next = receive.lock().expect("no writer panics holding the queue").recv();
+        let Ok(Written { index, mut outcome, built }) = next else { return finished };
+        if let Err(failure) = build::write(&built) {
+            outcome.code = outcome.code.max(failure.exit_code());
+            outcome.outputs.clear();
+            outcome.diagnostics.0.extend(failure.diagnostics().0.iter().cloned());
+        }
+        done(&outcome);
+        finished.push((index, outcome));
+    }
 }
 
 /// Two job files with one id would write to one folder: every one after the first fails.
@@ -98,8 +149,8 @@ fn reject_duplicate_ids(jobs: &mut [Result<LoadedJob, Failure>]) {
     }
 }
 
-/// Tailors, renders, checks and writes one job.
-fn build_one(base: &Loaded, job: LoadedJob, file: &Path, root: &Path, options: &Options) -> Outcome {
+/// Tailors, renders and checks one job; what it built is left for the writers.
+fn build_one(base: &Loaded, job: LoadedJob, file: &Path, root: &Path, options: &Options) -> (Outcome, Option<Built>) {
     // The job's overrides were written in the job file: their spans are shifted past the
     // resume's text so their diagnostics can be told apart and pointed back at the job file.
     let shift = base.source.text.len() + 1;
@@ -107,11 +158,7 @@ fn build_one(base: &Loaded, job: LoadedJob, file: &Path, root: &Path, options: &
     tailored.resume = tailor::apply(&base.resume, &shifted(&job.job, shift));
     let coverage = keywords::report(&base.source, &tailor::apply(&base.resume, &job.job), &job);
     let options = Options { out_dir: Some(root.join(&job.job.id.value)), ..options.clone() };
-    let result = build::render(&tailored, &options).and_then(|built| {
-        build::write(&built)?;
-        Ok(built)
-    });
-    let (code, built, mut diagnostics) = match result {
+    let (code, built, mut diagnostics) = match build::render(&tailored, &options) {
         Ok(mut built) => {
             let code = u8::from(build::checks_failed(&built));
             let diagnostics = std::mem::take(&mut built.diagnostics);
@@ -122,7 +169,7 @@ fn build_one(base: &Loaded, job: LoadedJob, file: &Path, root: &Path, options: &
     for d in &mut diagnostics.0 {
         relocate(d, &base.source, &job.source, shift);
     }
-    Outcome {
+    let outcome = Outcome {
         file: file.to_path_buf(),
         job: Some(job.job),
         code,
@@ -131,7 +178,8 @@ fn build_one(base: &Loaded, job: LoadedJob, file: &Path, root: &Path, options: &
         coverage: Some(coverage),
         outputs: built.iter().flat_map(|b| &b.outputs).map(|o| o.path.clone()).collect(),
         diagnostics,
-    }
+    };
+    (outcome, built)
 }
 
 /// An outcome for a job that did not build.

@@ -129,3 +129,19 @@ fn duplicate_ids_and_empty_globs_are_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no job file matches `postings/*.yaml`"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_job_whose_folder_cannot_be_written_fails_alone() {
+    let dir = workspace();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    std::fs::write(dir.path().join("out/acme-payments"), "a file where the folder goes").unwrap();
+    let out = rescc(dir.path(), &["build", "tagged.yaml", "--job", "jobs/*.yaml"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    assert_built(dir.path(), "data-platform");
+    assert_built(dir.path(), "kestrel-platform");
+    let json = report(dir.path());
+    let acme = &json["jobs"][0];
+    assert_eq!((acme["id"].as_str(), acme["exit_code"].as_u64()), (Some("acme-payments"), Some(2)));
+    assert_eq!(acme["outputs"].as_array().unwrap().len(), 0, "nothing was written: {acme}");
+}

@@ -91,8 +91,8 @@ fn print_diagnostics(outcomes: &[Outcome]) {
         eprintln!("{}:", id(outcome));
         eprint!("{shown}");
         if errors > 0 {
-            let why = if outcome.code == 2 { "invalid input" } else { "checks failed; nothing was written for it" };
-            eprintln!("error: job {} failed: {why}\n", id(outcome));
+            let why = if outcome.code == 1 { ": checks failed; nothing was written for it" } else { "" };
+            eprintln!("error: job {} failed{why}\n", id(outcome));
         }
     }
 }
@@ -104,14 +104,14 @@ fn table(outcomes: &[Outcome]) -> String {
         .map(|o| {
             let pages = o.pages.map_or("-".into(), |p| p.to_string());
             let coverage = o.coverage.as_ref().map_or("-".into(), |c| format!("{}%", c.coverage));
-            let missing = match (&o.coverage, o.code) {
-                (_, 2) => "invalid input".to_string(),
-                (Some(c), _) => {
-                    c.missing.iter().take(TOP_MISSING).map(|m| m.term.as_str()).collect::<Vec<_>>().join(", ")
-                }
-                (None, _) => String::new(),
+            let top = o.coverage.iter().flat_map(|c| &c.missing).take(TOP_MISSING).map(|m| m.term.as_str());
+            let top = top.collect::<Vec<_>>().join(", ");
+            let missing = match (o.code, &o.job) {
+                (_, None) => "invalid job file".to_string(),
+                (2, _) => "failed (see above)".to_string(),
+                (1, _) => format!("checks failed; {top}"),
+                _ => top,
             };
-            let missing = if o.code == 1 { format!("checks failed; {missing}") } else { missing };
             [id(o), pages, coverage, missing]
         })
         .collect();
