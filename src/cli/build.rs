@@ -27,6 +27,11 @@ pub fn run(args: &BuildArgs) -> ExitCode {
                     println!("fitted to the {}-page limit: {fitted}", built.document.style.max_pages);
                 }
                 for output in &built.outputs {
+                    // Text outputs have no pages.
+                    if output.path.extension().is_some_and(|e| e == "txt" || e == "md") {
+                        println!("wrote {}", output.path.display());
+                        continue;
+                    }
                     let pages = built.metrics.pages;
                     let plural = if pages == 1 { "" } else { "s" };
                     let size = built.metrics.body_size;
