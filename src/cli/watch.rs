@@ -33,6 +33,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let mut watched_dirs: BTreeSet<PathBuf> = BTreeSet::new();
     loop {
         let inputs = build_once(args);
+        let built_from = fingerprint(&inputs);
         for dir in inputs.iter().filter_map(|file| file.parent()) {
             if watched_dirs.insert(dir.to_path_buf()) {
                 if let Err(err) = debouncer.watcher().watch(dir, RecursiveMode::NonRecursive) {
@@ -41,10 +42,16 @@ pub fn run(args: &BuildArgs) -> ExitCode {
                 }
             }
         }
-        // Wait for an event that concerns one of the inputs.
+        // Wait for an event that concerns one of the inputs and changed its contents: a burst
+        // that straddles the debounce window, or a save that left the bytes alone, is no reason
+        // to build again.
         loop {
             match rx.recv() {
-                Ok(Ok(events)) if events.iter().any(|e| inputs.iter().any(|i| same_file(i, &e.path))) => break,
+                Ok(Ok(events)) if events.iter().any(|e| inputs.iter().any(|i| same_file(i, &e.path))) => {
+                    if fingerprint(&inputs) != built_from {
+                        break;
+                    }
+                }
                 Ok(_) => continue,
                 Err(_) => return ExitCode::SUCCESS,
             }
@@ -86,6 +93,11 @@ fn build_once(args: &BuildArgs) -> Vec<PathBuf> {
         }
     }
     inputs
+}
+
+/// The inputs' current contents (`None` while a file is missing, e.g. mid-rename).
+fn fingerprint(inputs: &[PathBuf]) -> Vec<Option<Vec<u8>>> {
+    inputs.iter().map(|path| std::fs::read(path).ok()).collect()
 }
 
 fn plural(n: usize) -> &'static str {
