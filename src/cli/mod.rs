@@ -40,7 +40,7 @@ pub struct Cli {
 pub enum Command {
     /// Validate the resume, typeset it and write the outputs.
     #[command(
-        after_help = "Examples:\n  rescc build resume.yaml                 # out/<Name>_Resume.pdf and .docx\n  rescc build resume.yaml -o dist --format pdf,png"
+        after_help = "Examples:\n  rescc build resume.yaml                 # out/<Name>_Resume.pdf and .docx\n  rescc build resume.yaml -o dist --format pdf,png\n  rescc build resume.yaml --job 'jobs/*.yaml'   # out/<job id>/ per posting, out/report.json"
     )]
     Build(BuildArgs),
     /// Validate the resume and lint its content against the hiring guidance, without typesetting.
@@ -121,7 +121,7 @@ pub struct BuildArgs {
     #[arg(long, value_enum, value_name = "STANDARD")]
     pub pdf_standard: Option<crate::build::PdfStandard>,
     /// Build one tailored resume per job file into <out>/<job id>/ (a glob; repeatable).
-    #[arg(long, value_name = "GLOB")]
+    #[arg(long, value_name = "GLOB", conflicts_with = "watch")]
     pub job: Vec<String>,
 }
 
