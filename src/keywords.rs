@@ -29,7 +29,8 @@ pub struct Concept {
 #[derive(Debug)]
 struct Variant {
     text: &'static str,
-    lower: String,
+    /// Lower case, leaked once: the lexicon lives as long as the process, and its maps borrow it.
+    lower: &'static str,
     concept: usize,
     /// An ambiguous name: case-sensitive, and checked against its context.
     strict: bool,
@@ -100,14 +101,13 @@ impl Lexicon {
                 if lexicon.concepts.len() == concept {
                     lexicon.concepts.push(Concept { name: text, category });
                 }
-                lexicon.variants.push(Variant { text, lower: text.to_ascii_lowercase(), concept, strict });
+                let lower = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+                lexicon.variants.push(Variant { text, lower, concept, strict });
             }
         }
         for (index, v) in lexicon.variants.iter().enumerate() {
-            // Leaked once per process: the lexicon lives as long as the program.
-            let lower: &'static str = Box::leak(v.lower.clone().into_boxed_str());
-            lexicon.by_first_word.entry(first_word(lower)).or_default().push(index);
-            lexicon.by_name.entry(lower).or_insert(v.concept);
+            lexicon.by_first_word.entry(first_word(v.lower)).or_default().push(index);
+            lexicon.by_name.entry(v.lower).or_insert(v.concept);
         }
         lexicon
     }
@@ -194,7 +194,7 @@ fn find_hits(p: &Prepared, prose: bool) -> Vec<Hit> {
         let lookup = |w: &str| LEXICON.by_first_word.get(w).map_or(&[][..], Vec::as_slice);
         for &index in lookup(word).iter().chain(singular.map_or(&[][..], lookup)) {
             let v = &LEXICON.variants[index];
-            if !p.lower[at..].starts_with(v.lower.as_str()) {
+            if !p.lower[at..].starts_with(v.lower) {
                 continue;
             }
             let mut end = at + v.lower.len();
