@@ -31,9 +31,16 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         }
     };
     let mut watched_dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    // Watch the resume's folder before the first build, so a save right after it is seen.
+    if let Some(dir) = absolute(&args.resume).parent() {
+        if let Err(err) = debouncer.watcher().watch(dir, RecursiveMode::NonRecursive) {
+            eprintln!("error: cannot watch `{}`: {err}", dir.display());
+            return ExitCode::from(2);
+        }
+        watched_dirs.insert(dir.to_path_buf());
+    }
     loop {
-        let inputs = build_once(args);
-        let built_from = fingerprint(&inputs);
+        let (inputs, built_from) = build_once(args);
         for dir in inputs.iter().filter_map(|file| file.parent()) {
             if watched_dirs.insert(dir.to_path_buf()) {
                 if let Err(err) = debouncer.watcher().watch(dir, RecursiveMode::NonRecursive) {
@@ -59,9 +66,11 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     }
 }
 
-/// Builds once, prints the diagnostics and a one-line result, and returns the files to watch.
-fn build_once(args: &BuildArgs) -> Vec<PathBuf> {
+/// Builds once, prints the diagnostics and a one-line result, and returns the files to watch
+/// with the contents the build read (taken before building, so a save during it is not missed).
+fn build_once(args: &BuildArgs) -> (Vec<PathBuf>, Vec<Option<Vec<u8>>>) {
     let started = Instant::now();
+    let resume_before = std::fs::read(&args.resume).ok();
     let options = super::build::options(args);
     let loaded = build::load(&args.resume);
     let mut inputs = vec![absolute(&args.resume)];
@@ -71,6 +80,8 @@ fn build_once(args: &BuildArgs) -> Vec<PathBuf> {
             inputs.push(absolute(&args.resume.parent().unwrap_or(Path::new("")).join(&template.value)));
         }
     }
+    let mut built_from = fingerprint(&inputs);
+    built_from[0] = resume_before;
     let result = loaded.and_then(|loaded| {
         let built = build::render(&loaded, &options)?;
         build::write(&built)?;
@@ -92,7 +103,7 @@ fn build_once(args: &BuildArgs) -> Vec<PathBuf> {
             println!("failed in {ms} ms: {what}, {errors} error{}; the last good output is kept", plural(errors));
         }
     }
-    inputs
+    (inputs, built_from)
 }
 
 /// The inputs' current contents (`None` while a file is missing, e.g. mid-rename).
