@@ -48,7 +48,7 @@ fn main() {
     let docx_time = median(runs, || check(docx));
     let verification = pdf_time + docx_time;
     println!("build (PDF + DOCX, checks, verification): {build:>10.2?} warm, {cold:>.2?} with Typst's cache evicted");
-    println!("  read the PDF back (pdf-extract):        {read_pdf:>10.2?}");
+    println!("  read the PDF back (lopdf):              {read_pdf:>10.2?}");
     println!("  verify the PDF (read + compare):        {pdf_time:>10.2?}");
     println!("  verify the DOCX (read + compare):       {docx_time:>10.2?}");
     for (what, total) in [("warm", build), ("cold", cold)] {

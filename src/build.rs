@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::decode::{Decode, Decoder};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::fonts::{self, FontOptions, Fonts};
@@ -179,23 +181,33 @@ pub struct Built {
 }
 
 /// Builds every output in memory; nothing is written.
+///
+/// Work that does not depend on the layout runs beside it: the content rules beside
+/// typesetting, and each format's rendering and read-back beside the others'.
 pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
     let mut document = ir::build(&loaded.resume, Date::today());
     let layout = layout_source(loaded)?;
     let fonts = Fonts::with(&options.fonts);
     check_font_family(loaded, &document, &fonts)?;
     let input_failure = |d: Vec<Diagnostic>| Failure::Input(Diagnostics(d));
-    let first = typst_render::typeset(&layout, &document, Arc::clone(&fonts)).map_err(input_failure)?;
-    check_coverage(loaded, &first.metrics.missing_glyphs)?;
+    let (typeset, content_findings) = rayon::join(
+        || -> Result<_, Failure> {
+            let first = typst_render::typeset(&layout, &document, Arc::clone(&fonts)).map_err(input_failure)?;
+            check_coverage(loaded, &first.metrics.missing_glyphs)?;
+            if !options.fit {
+                return Ok((first, None, 1));
+            }
+            let fitted = fit::fit(&layout, &document, &fonts, first).map_err(input_failure)?;
+            Ok((fitted.typeset, Some(fitted.style), fitted.compilations))
+        },
+        || rules::content_checks(loaded),
+    );
+    let (typeset, fitted_style, compilations) = typeset?;
     let base = document.style.clone();
-    let (typeset, compilations) = if options.fit {
-        let fitted = fit::fit(&layout, &document, &fonts, first).map_err(input_failure)?;
-        document.style = fitted.style;
-        (fitted.typeset, fitted.compilations)
-    } else {
-        (first, 1)
-    };
-    let mut diagnostics = Diagnostics(rules::content_checks(loaded));
+    if let Some(style) = fitted_style {
+        document.style = style;
+    }
+    let mut diagnostics = Diagnostics(content_findings);
     diagnostics.0.extend(loaded.warnings.iter().cloned());
     diagnostics.0.extend(rules::typeset_checks(loaded, &document, &typeset.metrics));
     if options.strict {
@@ -206,52 +218,65 @@ pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
     }
     let dir = output_dir(&loaded.source.path, options);
     let stem = file_stem(&document.name);
+    let per_format = options
+        .formats
+        .par_iter()
+        .map(|&format| -> Result<_, Failure> {
+            let outputs = render_format(format, &document, &typeset, options, &dir, &stem)?;
+            for output in &outputs {
+                refuse_overwriting_input(&loaded.source.path, &output.path)?;
+            }
+            // Read back what is about to be written: a file that would give an ATS less fails the build.
+            let findings = crate::verify::outputs(loaded, &document, &outputs);
+            Ok((outputs, findings))
+        })
+        .collect::<Result<Vec<_>, Failure>>()?;
     let mut outputs = Vec::new();
-    for format in &options.formats {
-        match format {
-            Format::Pdf => {
-                let (standards, timestamp) = match options.pdf_standard {
-                    Some(standard) => {
-                        let standards = typst_pdf::PdfStandards::new(&[standard.typst()])
-                            .map_err(|e| Diagnostic::error(format!("PDF standard: {}", e.message())))?;
-                        let fixed = standard != PdfStandard::Ua1;
-                        (standards, options.timestamp.or(fixed.then_some(FIXED_TIMESTAMP)))
-                    }
-                    None => (Default::default(), options.timestamp),
-                };
-                let pdf = typst_render::pdf(&typeset, timestamp, standards).map_err(input_failure)?;
-                outputs.push(Output { path: dir.join(format!("{stem}.pdf")), bytes: pdf });
-            }
-            Format::Docx => {
-                let docx = crate::render::docx::render(&document);
-                outputs.push(Output { path: dir.join(format!("{stem}.docx")), bytes: docx });
-            }
-            Format::Png => {
-                for (i, png) in typst_render::png(&typeset).into_iter().enumerate() {
-                    outputs.push(Output { path: dir.join(format!("{stem}-{}.png", i + 1)), bytes: png });
-                }
-            }
-            Format::Txt => {
-                let text = crate::render::text::plain(&document).into_bytes();
-                outputs.push(Output { path: dir.join(format!("{stem}.txt")), bytes: text });
-            }
-            Format::Md => {
-                let text = crate::render::text::markdown(&document).into_bytes();
-                outputs.push(Output { path: dir.join(format!("{stem}.md")), bytes: text });
-            }
-        }
+    for (format_outputs, findings) in per_format {
+        outputs.extend(format_outputs);
+        diagnostics.0.extend(findings);
     }
-    for output in &outputs {
-        refuse_overwriting_input(&loaded.source.path, &output.path)?;
-    }
-    // Read back what is about to be written: a file that would give an ATS less fails the build.
-    diagnostics.0.extend(crate::verify::outputs(loaded, &document, &outputs));
     if diagnostics.has_errors() && !options.force {
         return Err(Failure::Checks(diagnostics));
     }
     diagnostics.sort();
     let fitted = fit::describe(&base, &document.style);
     Ok(Built { document, metrics: typeset.metrics, outputs, fitted, compilations, diagnostics })
+}
+
+/// The files of one format (one per page for PNG).
+fn render_format(
+    format: Format,
+    document: &Document,
+    typeset: &typst_render::Typeset,
+    options: &Options,
+    dir: &Path,
+    stem: &str,
+) -> Result<Vec<Output>, Failure> {
+    let one = |extension: &str, bytes: Vec<u8>| vec![Output { path: dir.join(format!("{stem}.{extension}")), bytes }];
+    Ok(match format {
+        Format::Pdf => {
+            let (standards, timestamp) = match options.pdf_standard {
+                Some(standard) => {
+                    let standards = typst_pdf::PdfStandards::new(&[standard.typst()])
+                        .map_err(|e| Diagnostic::error(format!("PDF standard: {}", e.message())))?;
+                    let fixed = standard != PdfStandard::Ua1;
+                    (standards, options.timestamp.or(fixed.then_some(FIXED_TIMESTAMP)))
+                }
+                None => (Default::default(), options.timestamp),
+            };
+            let pdf = typst_render::pdf(typeset, timestamp, standards).map_err(|d| Failure::Input(Diagnostics(d)))?;
+            one("pdf", pdf)
+        }
+        Format::Docx => one("docx", crate::render::docx::render(document)),
+        Format::Png => typst_render::png(typeset)
+            .into_iter()
+            .enumerate()
+            .map(|(i, png)| Output { path: dir.join(format!("{stem}-{}.png", i + 1)), bytes: png })
+            .collect(),
+        Format::Txt => one("txt", crate::render::text::plain(document).into_bytes()),
+        Format::Md => one("md", crate::render::text::markdown(document).into_bytes()),
+    })
 }
 
 /// Writes what [`render`] produced.

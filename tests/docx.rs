@@ -415,8 +415,13 @@ fn libreoffice_lays_out_the_same_pages_and_keeps_every_bullet() {
         eprintln!("{name}: LibreOffice {lo_pages} page(s), Typst {}", built.metrics.pages);
         assert_eq!(lo_pages, built.metrics.pages, "{name}: the DOCX lays out to as many pages as the PDF");
         let text = squeezed(&tool("pdftotext", &[pdf.as_os_str(), std::ffi::OsStr::new("-")]));
+        // rescc's own reader on another producer's PDF (TrueType subsets, its own content streams).
+        let reading = rescc::verify::read(&std::fs::read(&pdf).unwrap()).expect("rescc reads LibreOffice's PDF");
+        assert_eq!(reading.pages, lo_pages, "{name}: rescc counts LibreOffice's pages");
+        let read_back = squeezed(&reading.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"));
         for bullet in bullets(&built.document) {
             assert!(text.contains(&squeezed(&bullet)), "{name}: `{bullet}` missing from LibreOffice's PDF");
+            assert!(read_back.contains(&squeezed(&bullet)), "{name}: rescc misreads `{bullet}` in LibreOffice's PDF");
         }
     }
 }

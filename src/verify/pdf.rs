@@ -1,11 +1,19 @@
 //! Reads a PDF's text layer the way a plain ATS does: every glyph by its position, grouped into
 //! lines by baseline, lines top to bottom, glyphs left to right.
 //!
-//! pdf-extract (on lopdf) decodes the glyphs; its own text output is not used, because it joins
-//! some consecutive lines with no separator and keeps content-stream order, which hides side by
-//! side columns. Rebuilding lines from positions makes line breaks and gaps ours to measure.
+//! lopdf parses the file, the content streams and each font's encoding (ToUnicode CMaps,
+//! WinAnsi, Differences); the text-showing operators are interpreted here, so that every glyph
+//! gets its place on the page. Rebuilding lines from positions, rather than trusting
+//! content-stream order, makes line breaks, gaps and side-by-side columns ours to measure.
 
-use pdf_extract::{Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
+use rayon::prelude::*;
 
 use super::{Kind, Line, Reading};
 
@@ -16,6 +24,9 @@ pub const WIDE_GAP_EM: f64 = 2.0;
 /// A gap wider than this (in em) between two glyphs reads as a space.
 const SPACE_EM: f64 = 0.15;
 
+/// Form XObjects nested deeper than this are not read (a form may draw itself).
+const MAX_FORM_DEPTH: usize = 8;
+
 /// One decoded glyph, in points from the top-left corner of its page.
 struct Glyph {
     x: f64,
@@ -23,7 +34,7 @@ struct Glyph {
     y: f64,
     width: f64,
     size: f64,
-    text: String,
+    text: Arc<str>,
 }
 
 struct Page {
@@ -31,122 +42,363 @@ struct Page {
     glyphs: Vec<Glyph>,
 }
 
-/// Collects glyphs from pdf-extract's interpreter.
-#[derive(Default)]
-struct Collector {
-    pages: Vec<Page>,
-}
-
-impl OutputDev for Collector {
-    fn begin_page(&mut self, _: u32, media_box: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
-        self.pages.push(Page { height: media_box.ury - media_box.lly, glyphs: Vec::new() });
-        Ok(())
-    }
-
-    fn end_page(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn output_character(
-        &mut self,
-        trm: &Transform,
-        width: f64,
-        _: f64,
-        size: f64,
-        text: &str,
-    ) -> Result<(), OutputError> {
-        // The text matrix scales the font size; its determinant gives the scale whatever the flip.
-        let size = size * (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
-        if let Some(page) = self.pages.last_mut() {
-            let y = page.height - trm.m32;
-            page.glyphs.push(Glyph { x: trm.m31, y, width: width * size, size, text: text.to_string() });
-        }
-        Ok(())
-    }
-
-    fn begin_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn end_word(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-
-    fn end_line(&mut self) -> Result<(), OutputError> {
-        Ok(())
-    }
-}
-
 /// Reads the text layer of a PDF.
 pub fn read(bytes: &[u8]) -> Result<Reading, String> {
-    let mut document = Document::load_mem(bytes).map_err(|e| format!("not a readable PDF ({e})"))?;
+    let document = Document::load_mem(bytes).map_err(|e| format!("not a readable PDF ({e})"))?;
     if document.is_encrypted() {
         return Err("the PDF is encrypted".into());
     }
-    fix_widths(&mut document);
-    let mut collector = Collector::default();
-    // pdf-extract panics on some malformed files; a file made elsewhere must not crash rescc.
-    let outcome =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf_extract::output_doc(&document, &mut collector)));
-    match outcome {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return Err(format!("cannot extract its text ({e})")),
-        Err(_) => return Err("cannot extract its text (the PDF is malformed or uses an unsupported font)".into()),
-    }
-    let mut reading = Reading { kind: Kind::Pdf, pages: collector.pages.len(), ..Reading::default() };
-    for (index, page) in collector.pages.into_iter().enumerate() {
+    let ids: Vec<ObjectId> = document.get_pages().into_values().collect();
+    // Pages are independent, so they are read at once.
+    let pages = ids
+        .par_iter()
+        .map(|&id| read_page(&document, id).ok_or_else(|| "cannot extract its text (a page is malformed)".to_string()))
+        .collect::<Result<Vec<Page>, String>>()?;
+    let mut reading = Reading { kind: Kind::Pdf, pages: pages.len(), ..Reading::default() };
+    for (index, page) in pages.into_iter().enumerate() {
         lines(index, page, &mut reading);
     }
     Ok(reading)
 }
 
-/// pdf-extract 0.12.1 misreads the `first last width` form of a CID font's /W array (the form
-/// Typst writes), which leaves every glyph 0 wide and every position wrong: rewrite it into the
-/// `first [width ...]` form it reads correctly.
-fn fix_widths(document: &mut Document) {
-    let cid_fonts: Vec<(ObjectId, Option<ObjectId>)> = document
-        .objects
-        .iter()
-        .filter_map(|(id, object)| {
-            let dict = object.as_dict().ok()?;
-            let subtype = dict.get(b"Subtype").and_then(Object::as_name).ok()?;
-            matches!(subtype, b"CIDFontType0" | b"CIDFontType2").then_some(())?;
-            Some((*id, dict.get(b"W").and_then(Object::as_reference).ok()))
-        })
-        .collect();
-    for (font, reference) in cid_fonts {
-        let target = reference.unwrap_or(font);
-        let array = match document.objects.get_mut(&target) {
-            Some(Object::Array(array)) if reference.is_some() => array,
-            Some(Object::Dictionary(dict)) if reference.is_none() => match dict.get_mut(b"W") {
-                Ok(Object::Array(array)) => array,
-                _ => continue,
-            },
-            _ => continue,
-        };
-        *array = expand_widths(array);
+fn read_page(document: &Document, id: ObjectId) -> Option<Page> {
+    let page = document.get_dictionary(id).ok()?;
+    let numbers = |object: &Object| -> Option<Vec<f64>> {
+        object.as_array().ok()?.iter().map(|n| deref(document, n).as_float().ok().map(f64::from)).collect()
+    };
+    let media_box = inherited(document, page, b"MediaBox").and_then(numbers);
+    let [llx, lly, _, ury] = media_box.as_deref().unwrap_or(&[0.0, 0.0, 612.0, 792.0])[..] else { return None };
+    let resources = inherited(document, page, b"Resources").and_then(|r| r.as_dict().ok());
+    let content = document.get_page_content(id).ok()?;
+    let mut interpreter = Interpreter { document, fonts: HashMap::new(), glyphs: Vec::new() };
+    // The page's origin moves to its top-left corner, y growing downwards.
+    let page_space = Matrix { a: 1.0, b: 0.0, c: 0.0, d: -1.0, e: -llx, f: ury };
+    interpreter.run(&content, resources, State::new(page_space), 0)?;
+    Some(Page { height: ury - lly, glyphs: interpreter.glyphs })
+}
+
+/// A page attribute from the page or the nearest ancestor that sets it.
+fn inherited<'a>(document: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut node = page;
+    for _ in 0..32 {
+        if let Ok(value) = node.get(key) {
+            return Some(deref(document, value));
+        }
+        node = deref(document, node.get(b"Parent").ok()?).as_dict().ok()?;
+    }
+    None
+}
+
+fn deref<'a>(document: &'a Document, object: &'a Object) -> &'a Object {
+    document.dereference(object).map_or(object, |(_, target)| target)
+}
+
+/// An affine transform `[a b c d e f]`, applied to row vectors as PDF does.
+#[derive(Debug, Clone, Copy)]
+struct Matrix {
+    a: f64,
+    b: f64,
+    c: f64,
+    d: f64,
+    e: f64,
+    f: f64,
+}
+
+impl Matrix {
+    const IDENTITY: Matrix = Matrix { a: 1.0, b: 0.0, c: 0.0, d: 1.0, e: 0.0, f: 0.0 };
+
+    fn translate(x: f64, y: f64) -> Matrix {
+        Matrix { e: x, f: y, ..Matrix::IDENTITY }
+    }
+
+    fn from_operands(operands: &[Object]) -> Option<Matrix> {
+        let [a, b, c, d, e, f] = numbers::<6>(operands)?;
+        Some(Matrix { a, b, c, d, e, f })
+    }
+
+    /// `self` then `next`.
+    fn then(&self, next: &Matrix) -> Matrix {
+        Matrix {
+            a: self.a * next.a + self.b * next.c,
+            b: self.a * next.b + self.b * next.d,
+            c: self.c * next.a + self.d * next.c,
+            d: self.c * next.b + self.d * next.d,
+            e: self.e * next.a + self.f * next.c + next.e,
+            f: self.e * next.b + self.f * next.d + next.f,
+        }
+    }
+
+    /// How much the transform scales lengths (the square root of its area scale).
+    fn scale(&self) -> f64 {
+        (self.a * self.d - self.b * self.c).abs().sqrt()
     }
 }
 
-/// `c_first c_last w` runs become `c_first [w w ...]`; arrays are kept.
-fn expand_widths(w: &[Object]) -> Vec<Object> {
-    let mut out = Vec::with_capacity(w.len());
+fn numbers<const N: usize>(operands: &[Object]) -> Option<[f64; N]> {
+    let mut out = [0.0; N];
+    for (slot, operand) in out.iter_mut().zip(operands.get(..N)?) {
+        *slot = f64::from(operand.as_float().ok()?);
+    }
+    Some(out)
+}
+
+/// A font as far as reading goes: how its codes map to text and how wide its glyphs are.
+struct Font<'a> {
+    encoding: Option<Encoding<'a>>,
+    /// Bytes per character code: 2 for composite (Type0) fonts, 1 for simple fonts.
+    code_bytes: usize,
+    /// Glyph widths in text space units per unit of font size.
+    widths: HashMap<u32, f64>,
+    default_width: f64,
+    /// Decoded codes: a resume shows a few dozen distinct glyphs thousands of times.
+    texts: RefCell<HashMap<u32, Arc<str>>>,
+}
+
+impl<'a> Font<'a> {
+    fn new(document: &'a Document, dict: &'a Dictionary) -> Font<'a> {
+        let encoding = dict.get_font_encoding(document).ok();
+        let get = |dict: &'a Dictionary, key: &[u8]| dict.get(key).ok().map(|o| deref(document, o));
+        let number = |o: Option<&Object>| o.and_then(|o| o.as_float().ok()).map(f64::from);
+        let mut widths = HashMap::new();
+        if dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|s| s == b"Type0") {
+            let descendant = get(dict, b"DescendantFonts")
+                .and_then(|d| d.as_array().ok()?.first())
+                .and_then(|d| deref(document, d).as_dict().ok());
+            let Some(cid_font) = descendant else {
+                return Font { encoding, code_bytes: 2, widths, default_width: 1.0, texts: RefCell::default() };
+            };
+            if let Some(w) = get(cid_font, b"W").and_then(|w| w.as_array().ok()) {
+                cid_widths(document, w, &mut widths);
+            }
+            let default_width = number(get(cid_font, b"DW")).unwrap_or(1000.0) / 1000.0;
+            return Font { encoding, code_bytes: 2, widths, default_width, texts: RefCell::default() };
+        }
+        // Type 3 glyphs are measured in their own FontMatrix; the others in thousandths.
+        let unit = get(dict, b"FontMatrix")
+            .and_then(|m| number(m.as_array().ok()?.first().map(|n| deref(document, n))))
+            .unwrap_or(0.001);
+        let first = get(dict, b"FirstChar").and_then(|n| n.as_i64().ok()).unwrap_or(0);
+        if let Some(list) = get(dict, b"Widths").and_then(|w| w.as_array().ok()) {
+            for (code, width) in (first..).zip(list) {
+                if let (Ok(code), Some(width)) = (u32::try_from(code), number(Some(deref(document, width)))) {
+                    widths.insert(code, width * unit);
+                }
+            }
+        }
+        let missing = get(dict, b"FontDescriptor")
+            .and_then(|d| d.as_dict().ok())
+            .and_then(|d| number(get(d, b"MissingWidth")))
+            .filter(|w| *w > 0.0);
+        // The standard 14 fonts may come without widths: half an em is a fair guess.
+        let default_width = missing.map_or(0.5, |w| w * unit);
+        Font { encoding, code_bytes: 1, widths, default_width, texts: RefCell::default() }
+    }
+
+    fn width(&self, code: u32) -> f64 {
+        self.widths.get(&code).copied().unwrap_or(self.default_width)
+    }
+
+    fn text(&self, number: u32, code: &[u8]) -> Arc<str> {
+        let decode = || match &self.encoding {
+            Some(encoding) => encoding.bytes_to_string(code).map_or_else(|_| "\u{FFFD}".into(), Arc::from),
+            None => "\u{FFFD}".into(),
+        };
+        Arc::clone(self.texts.borrow_mut().entry(number).or_insert_with(decode))
+    }
+}
+
+/// A CID font's `/W` array: `c [w1 w2 ...]` gives widths from `c` on, `c_first c_last w` one
+/// width for a run.
+fn cid_widths(document: &Document, w: &[Object], widths: &mut HashMap<u32, f64>) {
+    let int = |o: &Object| deref(document, o).as_i64().ok().and_then(|n| u32::try_from(n).ok());
     let mut i = 0;
     while i + 1 < w.len() {
-        if let Object::Array(_) = &w[i + 1] {
-            out.extend_from_slice(&w[i..i + 2]);
+        let Some(first) = int(&w[i]) else { return };
+        if let Ok(list) = deref(document, &w[i + 1]).as_array() {
+            for (cid, width) in (first..).zip(list) {
+                if let Ok(width) = deref(document, width).as_float() {
+                    widths.insert(cid, f64::from(width) / 1000.0);
+                }
+            }
             i += 2;
-            continue;
+        } else {
+            let (Some(last), Some(Ok(width))) = (int(&w[i + 1]), w.get(i + 2).map(|o| deref(document, o).as_float()))
+            else {
+                return;
+            };
+            // A malformed run must not allocate without bound.
+            for cid in first..=last.min(first.saturating_add(0xFFFF)) {
+                widths.insert(cid, f64::from(width) / 1000.0);
+            }
+            i += 3;
         }
-        let (Ok(first), Ok(last), Some(width)) = (w[i].as_i64(), w[i + 1].as_i64(), w.get(i + 2)) else {
-            return w.to_vec();
-        };
-        let count = (last - first + 1).clamp(0, 0x1_0000) as usize;
-        out.push(w[i].clone());
-        out.push(Object::Array(vec![width.clone(); count]));
-        i += 3;
     }
-    out
+}
+
+/// The graphics state that text showing depends on.
+#[derive(Clone)]
+struct State<'a> {
+    ctm: Matrix,
+    font: Option<Rc<Font<'a>>>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    horizontal_scale: f64,
+    leading: f64,
+    rise: f64,
+}
+
+impl State<'_> {
+    fn new(ctm: Matrix) -> Self {
+        State {
+            ctm,
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            horizontal_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        }
+    }
+}
+
+struct Interpreter<'a> {
+    document: &'a Document,
+    /// Fonts by the address of their dictionary, each decoded once per page.
+    fonts: HashMap<*const Dictionary, Rc<Font<'a>>>,
+    glyphs: Vec<Glyph>,
+}
+
+impl<'a> Interpreter<'a> {
+    /// Interprets one content stream; `None` when it cannot be parsed.
+    fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>, state: State<'a>, depth: usize) -> Option<()> {
+        let content = Content::decode(content).ok()?;
+        let mut stack = Vec::new();
+        let mut state = state;
+        let (mut tm, mut tlm) = (Matrix::IDENTITY, Matrix::IDENTITY);
+        for op in &content.operations {
+            let operands = &op.operands[..];
+            match op.operator.as_str() {
+                "q" => stack.push(state.clone()),
+                "Q" => state = stack.pop().unwrap_or(state),
+                "cm" => {
+                    if let Some(m) = Matrix::from_operands(operands) {
+                        state.ctm = m.then(&state.ctm);
+                    }
+                }
+                "BT" => (tm, tlm) = (Matrix::IDENTITY, Matrix::IDENTITY),
+                "Tf" => {
+                    let font = operands.first().and_then(|name| self.font(resources, name.as_name().ok()?));
+                    state.font = font;
+                    state.size = operands.get(1).and_then(|s| s.as_float().ok()).map_or(0.0, f64::from);
+                }
+                "Tc" => state.char_spacing = numbers::<1>(operands).map_or(0.0, |[n]| n),
+                "Tw" => state.word_spacing = numbers::<1>(operands).map_or(0.0, |[n]| n),
+                "Tz" => state.horizontal_scale = numbers::<1>(operands).map_or(1.0, |[n]| n / 100.0),
+                "TL" => state.leading = numbers::<1>(operands).map_or(0.0, |[n]| n),
+                "Ts" => state.rise = numbers::<1>(operands).map_or(0.0, |[n]| n),
+                "Td" | "TD" => {
+                    if let Some([x, y]) = numbers::<2>(operands) {
+                        if op.operator == "TD" {
+                            state.leading = -y;
+                        }
+                        tlm = Matrix::translate(x, y).then(&tlm);
+                        tm = tlm;
+                    }
+                }
+                "Tm" => {
+                    if let Some(m) = Matrix::from_operands(operands) {
+                        (tm, tlm) = (m, m);
+                    }
+                }
+                "T*" => {
+                    tlm = Matrix::translate(0.0, -state.leading).then(&tlm);
+                    tm = tlm;
+                }
+                "Tj" | "'" | "\"" => {
+                    if op.operator != "Tj" {
+                        if let (true, Some([word, chars])) = (op.operator == "\"", numbers::<2>(operands)) {
+                            (state.word_spacing, state.char_spacing) = (word, chars);
+                        }
+                        tlm = Matrix::translate(0.0, -state.leading).then(&tlm);
+                        tm = tlm;
+                    }
+                    if let Some(Ok(bytes)) = operands.last().map(Object::as_str) {
+                        self.show(bytes, &state, &mut tm);
+                    }
+                }
+                "TJ" => {
+                    for item in operands.first().and_then(|a| a.as_array().ok()).into_iter().flatten() {
+                        match item {
+                            Object::String(bytes, _) => self.show(bytes, &state, &mut tm),
+                            number => {
+                                let adjust = number.as_float().map_or(0.0, f64::from);
+                                let shift = -adjust / 1000.0 * state.size * state.horizontal_scale;
+                                tm = Matrix::translate(shift, 0.0).then(&tm);
+                            }
+                        }
+                    }
+                }
+                "Do" if depth < MAX_FORM_DEPTH => {
+                    let name = operands.first().and_then(|n| n.as_name().ok());
+                    if let Some(form) = name.and_then(|name| self.form(resources, name)) {
+                        let matrix =
+                            form.dict.get(b"Matrix").ok().and_then(|m| Matrix::from_operands(m.as_array().ok()?));
+                        let inner =
+                            form.dict.get(b"Resources").ok().and_then(|r| deref(self.document, r).as_dict().ok());
+                        let mut form_state = state.clone();
+                        form_state.ctm = matrix.unwrap_or(Matrix::IDENTITY).then(&state.ctm);
+                        let content = form.decompressed_content().unwrap_or_else(|_| form.content.clone());
+                        self.run(&content, inner.or(resources), form_state, depth + 1)?;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(())
+    }
+
+    fn resource(&self, resources: Option<&'a Dictionary>, kind: &[u8], name: &[u8]) -> Option<&'a Object> {
+        let group = deref(self.document, resources?.get(kind).ok()?).as_dict().ok()?;
+        Some(deref(self.document, group.get(name).ok()?))
+    }
+
+    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font<'a>>> {
+        let dict = self.resource(resources, b"Font", name)?.as_dict().ok()?;
+        let document = self.document;
+        Some(Rc::clone(
+            self.fonts.entry(dict as *const Dictionary).or_insert_with(|| Rc::new(Font::new(document, dict))),
+        ))
+    }
+
+    fn form(&self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<&'a lopdf::Stream> {
+        let stream = self.resource(resources, b"XObject", name)?.as_stream().ok()?;
+        stream.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|s| s == b"Form").then_some(stream)
+    }
+
+    /// Places each glyph of a shown string and advances the text matrix past it.
+    fn show(&mut self, bytes: &[u8], state: &State<'a>, tm: &mut Matrix) {
+        let Some(font) = &state.font else { return };
+        for code in bytes.chunks(font.code_bytes) {
+            let number = code.iter().fold(0u32, |n, &b| n << 8 | u32::from(b));
+            let width = font.width(number);
+            let user = tm.then(&state.ctm);
+            let origin = Matrix::translate(0.0, state.rise).then(&user);
+            let size = state.size * user.scale();
+            self.glyphs.push(Glyph {
+                x: origin.e,
+                y: origin.f,
+                width: width * size * state.horizontal_scale,
+                size,
+                text: font.text(number, code),
+            });
+            // Word spacing applies to the single-byte code 32 only.
+            let word = if code == b" " { state.word_spacing } else { 0.0 };
+            let advance = (width * state.size + state.char_spacing + word) * state.horizontal_scale;
+            *tm = Matrix::translate(advance, 0.0).then(tm);
+        }
+    }
 }
 
 /// Groups a page's glyphs into lines by baseline and appends them to `reading`.
@@ -192,7 +444,7 @@ fn join(page: usize, height: f64, glyphs: &[&Glyph], index: usize, ligatures: &m
         }
         // One glyph that stands for several letters is a ligature (Typst maps `ﬁ` back to "fi").
         if glyph.text.chars().filter(|c| c.is_alphabetic()).count() > 1 {
-            ligatures.push((index, glyph.text.clone()));
+            ligatures.push((index, glyph.text.to_string()));
         }
         let piece: String = glyph.text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
         chars += piece.chars().count();
