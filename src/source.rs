@@ -4,6 +4,7 @@
 //! on every node and keeps duplicate keys (a map is a list of pairs) for the decoder to report.
 //! Aliases are expanded here, under a node budget, so an alias bomb ends in a diagnostic.
 
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -61,7 +62,11 @@ impl Source {
     /// Reads a UTF-8 file; a leading byte order mark is dropped.
     pub fn read(path: &Path) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|err| {
+        // Read at most one byte past the limit: a path may name a device or a pipe that never ends.
+        let mut bytes = Vec::new();
+        let read =
+            std::fs::File::open(path).and_then(|file| file.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes));
+        read.map_err(|err| {
             let hint = match err.kind() {
                 std::io::ErrorKind::NotFound => "check the path, or run `rescc init` to create a starter resume",
                 _ if path.is_dir() => "pass the resume file, not its directory",
@@ -70,9 +75,10 @@ impl Source {
             Diagnostic::error(format!("cannot read `{name}`: {}", io_reason(&err, path))).with_help(hint)
         })?;
         if bytes.len() > MAX_INPUT_BYTES {
+            let size = std::fs::metadata(path).map_or(0, |m| m.len()).max(bytes.len() as u64);
             return Err(Diagnostic::error(format!(
                 "`{name}` is {} KiB; the limit is {} KiB",
-                bytes.len() / 1024,
+                size / 1024,
                 MAX_INPUT_BYTES / 1024
             ))
             .with_help("a resume is a few kilobytes: is this the right file?"));

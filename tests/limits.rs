@@ -142,3 +142,19 @@ fn output_into_a_missing_directory_creates_it_and_an_unwritable_one_is_a_clear_e
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).starts_with("error: cannot write `blocker/out/Ada_Byte_Resume.pdf`: "), "{}", stderr(&out));
 }
+
+#[test]
+fn a_device_that_never_ends_is_cut_at_the_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let job = "id: endless\ncompany: Acme\ntitle: Engineer\nposting_file: /dev/zero\n";
+    std::fs::write(dir.path().join("job.yaml"), job).unwrap();
+    let out = rescc(dir.path(), &["match", fixture("tagged.yaml").to_str().unwrap(), "job.yaml"]);
+    assert_input_error(&out, "error: `/dev/zero` is 2048 KiB; the limit is 2048 KiB", "--> job.yaml:4:15");
+
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("r.yaml")).unwrap();
+        let out = rescc(dir.path(), &["build", "r.yaml"]);
+        assert_input_error(&out, "error: `r.yaml` is 2048 KiB; the limit is 2048 KiB", "a resume is a few kilobytes");
+    }
+}
