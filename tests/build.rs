@@ -3,22 +3,6 @@
 mod common;
 
 use common::*;
-use rescc::ir::{self, Body};
-
-/// Every bullet of a fixture, as plain text, in document order.
-fn bullets(path: &std::path::Path) -> Vec<String> {
-    let loaded = rescc::build::load(path).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
-    let doc = ir::build(&loaded.resume, rescc::model::Date::today());
-    doc.sections
-        .iter()
-        .flat_map(|s| match &s.body {
-            Body::Entries { entries } => {
-                entries.iter().flat_map(|e| &e.bullets).map(|b| ir::plain_text(&b.text)).collect()
-            }
-            _ => Vec::new(),
-        })
-        .collect()
-}
 
 #[test]
 fn example_builds_and_its_text_layer_holds_every_bullet_in_order() {
@@ -32,7 +16,7 @@ fn example_builds_and_its_text_layer_holds_every_bullet_in_order() {
     assert!(line.contains("1 page,") || line.contains("2 pages,"), "{line}");
     if have("pdftotext") {
         let text = pdftotext(&pdf);
-        let bullets = bullets(&resume);
+        let bullets = bullets(&document(&resume));
         assert!(bullets.len() >= 12, "the example has a realistic number of bullets");
         assert_in_order(&text, &bullets);
         for heading in ["EXPERIENCE", "SKILLS", "EDUCATION"] {

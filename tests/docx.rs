@@ -1,6 +1,8 @@
 //! The DOCX renderer: golden XML, Word structure, typography, a round trip through LibreOffice,
 //! hostile and non-Latin text, determinism.
 
+mod common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,12 +14,8 @@ use roxmltree::Node;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
-}
-
 fn load(name: &str) -> Loaded {
-    rescc::build::load(&fixture(name)).unwrap_or_else(|f| panic!("{}", f.diagnostics()))
+    rescc::build::load(&common::fixture(name)).unwrap_or_else(|f| panic!("{}", f.diagnostics()))
 }
 
 fn document(loaded: &Loaded) -> Document {
@@ -108,18 +106,6 @@ fn fields(doc: &Document) -> Vec<String> {
         }
     }
     out
-}
-
-fn bullets(doc: &Document) -> Vec<String> {
-    doc.sections
-        .iter()
-        .flat_map(|s| match &s.body {
-            Body::Entries { entries } => {
-                entries.iter().flat_map(|e| &e.bullets).map(|b| ir::plain_text(&b.text)).collect()
-            }
-            _ => Vec::new(),
-        })
-        .collect()
 }
 
 /// Asserts that every needle occurs in `haystack`, each after the previous one.
@@ -222,7 +208,7 @@ fn bullets_are_word_numbering_not_characters() {
     let (doc, bytes) = docx("example.yaml");
     let paras = paragraphs(&part(&bytes, "word/document.xml"));
     let numbered: Vec<&Para> = paras.iter().filter(|p| p.num_id.is_some()).collect();
-    assert_eq!(numbered.iter().map(|p| p.text.clone()).collect::<Vec<_>>(), bullets(&doc));
+    assert_eq!(numbered.iter().map(|p| p.text.clone()).collect::<Vec<_>>(), common::bullets(&doc));
     assert!(numbered.iter().all(|p| p.style == "ListBullet"));
     assert!(paras.iter().all(|p| !p.text.contains(['•', '●', '▪', '◦'])), "no literal bullet characters");
 
@@ -419,7 +405,7 @@ fn libreoffice_lays_out_the_same_pages_and_keeps_every_bullet() {
         let reading = rescc::verify::read(&std::fs::read(&pdf).unwrap()).expect("rescc reads LibreOffice's PDF");
         assert_eq!(reading.pages, lo_pages, "{name}: rescc counts LibreOffice's pages");
         let read_back = squeezed(&reading.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"));
-        for bullet in bullets(&built.document) {
+        for bullet in common::bullets(&built.document) {
             assert!(text.contains(&squeezed(&bullet)), "{name}: `{bullet}` missing from LibreOffice's PDF");
             assert!(read_back.contains(&squeezed(&bullet)), "{name}: rescc misreads `{bullet}` in LibreOffice's PDF");
         }

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use common::*;
 use rescc::build::{self, Format, Options};
-use rescc::ir::{self, Body, Document};
+use rescc::ir::{self, Document};
 use rescc::verify;
 
 fn load(path: &Path) -> build::Loaded {
@@ -23,19 +23,6 @@ fn outputs(name: &str) -> (Document, Vec<u8>, Vec<u8>) {
         .unwrap_or_else(|f| panic!("{name}: {}", f.diagnostics()));
     let bytes = |ext: &str| built.outputs.iter().find(|o| o.path.extension().unwrap() == ext).unwrap().bytes.clone();
     (built.document.clone(), bytes("pdf"), bytes("docx"))
-}
-
-/// Every bullet of a document, as plain text, in order.
-fn bullets(doc: &Document) -> Vec<String> {
-    doc.sections
-        .iter()
-        .flat_map(|s| match &s.body {
-            Body::Entries { entries } => {
-                entries.iter().flat_map(|e| &e.bullets).map(|b| ir::plain_text(&b.text)).collect()
-            }
-            _ => Vec::new(),
-        })
-        .collect()
 }
 
 fn messages(findings: &[verify::Finding]) -> String {

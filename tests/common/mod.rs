@@ -77,3 +77,23 @@ pub fn assert_in_order(haystack: &str, needles: &[String]) {
         }
     }
 }
+
+/// The IR of a resume file, as of today.
+pub fn document(path: &Path) -> rescc::ir::Document {
+    let loaded = rescc::build::load(path).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
+    rescc::ir::build(&loaded.resume, rescc::model::Date::today())
+}
+
+/// Every bullet of a document, as plain text, in order.
+pub fn bullets(doc: &rescc::ir::Document) -> Vec<String> {
+    use rescc::ir::Body;
+    doc.sections
+        .iter()
+        .flat_map(|s| match &s.body {
+            Body::Entries { entries } => {
+                entries.iter().flat_map(|e| &e.bullets).map(|b| rescc::ir::plain_text(&b.text)).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect()
+}
