@@ -3,6 +3,14 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+const TEMP_PREFIX: &str = ".rescc-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A temporary file this old was left by a killed build: a build writes its files in
+/// milliseconds, and builds running at once in the same folder must keep theirs.
+const STALE_AFTER: Duration = Duration::from_secs(600);
 
 /// Writes `bytes` to `path`, creating the directory if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -11,7 +19,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".rescc-").suffix(".tmp").tempfile_in(dir)?;
+    remove_stale_temporaries(dir);
+    let mut tmp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     #[cfg(unix)]
@@ -21,4 +30,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Removes temporary files that killed builds left in `dir`; best effort.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let modified = entry.metadata().and_then(|m| m.modified());
+        let age = modified.ok().and_then(|m| SystemTime::now().duration_since(m).ok());
+        if age.is_some_and(|age| age > STALE_AFTER) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

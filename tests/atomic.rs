@@ -43,10 +43,33 @@ fn a_build_killed_at_random_moments_never_leaves_a_torn_file() {
         assert!(now.1 == old.1 || zip_is_complete(&now.1), "a torn DOCX");
         saw_new |= now.0 != old.0;
     }
-    // Finally let one finish: the new complete files are in place.
+    // Finally let one finish: the new complete files are in place, and what killed builds left
+    // behind is swept once it is old enough that no running build can own it.
+    let out = dir.path().join("out");
+    let temporaries = || -> Vec<std::path::PathBuf> {
+        let mut found: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(".rescc-"))
+            .collect();
+        found.sort();
+        found
+    };
+    let stale = out.join(".rescc-stale.tmp");
+    let fresh = out.join(".rescc-fresh.tmp");
+    std::fs::write(&stale, b"half a PDF").unwrap();
+    std::fs::write(&fresh, b"a running build's PDF").unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options().write(true).open(&stale).unwrap().set_modified(an_hour_ago).unwrap();
+    let left_by_kills: Vec<_> = temporaries().into_iter().filter(|p| *p != stale && *p != fresh).collect();
+    for path in &left_by_kills {
+        std::fs::File::options().write(true).open(path).unwrap().set_modified(an_hour_ago).unwrap();
+    }
     assert_eq!(rescc(dir.path(), &["build", "unicode.yaml", "-q"]).status.code(), Some(0));
     let new = outputs(dir.path());
     assert_ne!(new.0, old.0);
+    assert_eq!(temporaries(), vec![fresh], "stale temporaries are removed, a fresh one is kept");
+    eprintln!("killed builds left {} temporary file(s)", left_by_kills.len());
     eprintln!("a killed build had already replaced the PDF: {saw_new}");
 }
 
