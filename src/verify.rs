@@ -398,8 +398,14 @@ struct Cell {
 /// NFKC, minus the invisible characters (soft hyphens, zero-width spaces, controls) that
 /// renderers drop; `None` for characters that vanish.
 fn normal_chars(word: &str) -> impl Iterator<Item = char> + '_ {
-    word.nfkc()
-        .filter(|&c| !(c.is_control() || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')))
+    // Printable ASCII is its own NFKC form: most of a resume skips the normalizer.
+    let ascii = word.bytes().all(|b| b.is_ascii_graphic());
+    let (plain, normalized) = if ascii { (Some(word.chars()), None) } else { (None, Some(word.nfkc())) };
+    plain.into_iter().flatten().chain(
+        normalized.into_iter().flatten().filter(|&c| {
+            !(c.is_control() || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'))
+        }),
+    )
 }
 
 /// Normalized cells of one text, split into words at whitespace.
@@ -436,13 +442,14 @@ fn cells(text: &str, line: usize, wide_at: &[usize], out: &mut Vec<Cell>) {
 fn fold(cells: &[Cell]) -> Vec<Cell> {
     let mut out = Vec::with_capacity(cells.len());
     for (i, cell) in cells.iter().enumerate() {
-        let folded: Vec<char> = match cell.c {
-            'ß' | 'ẞ' => vec!['s', 's'],
-            'ς' => vec!['σ'],
-            c => c.to_lowercase().collect(),
-        };
-        for (k, c) in folded.into_iter().enumerate() {
+        let mut push = |k: usize, c: char| {
             out.push(Cell { c, gap: if k == 0 { cell.gap } else { Gap::None }, orig: i, ..*cell });
+        };
+        match cell.c {
+            c if c.is_ascii() => push(0, c.to_ascii_lowercase()),
+            'ß' | 'ẞ' => ['s', 's'].into_iter().enumerate().for_each(|(k, c)| push(k, c)),
+            'ς' => push(0, 'σ'),
+            c => c.to_lowercase().enumerate().for_each(|(k, c)| push(k, c)),
         }
     }
     out
