@@ -75,18 +75,19 @@ pub fn render(doc: &Document) -> Vec<u8> {
     pack(&parts)
 }
 
+/// Parts smaller than this (bytes) are stored rather than deflated.
+const STORE_BELOW: usize = 4096;
+
 /// Zips the parts with fixed times, permissions and host system.
 fn pack(parts: &[(&str, String)]) -> Vec<u8> {
     let time = DateTime::from_date_and_time(2000, 1, 1, 0, 0, 0).expect("a valid date");
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(time)
-        .unix_permissions(0o644)
-        .system(System::Unix);
+    let options = SimpleFileOptions::default().last_modified_time(time).unix_permissions(0o644).system(System::Unix);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, xml) in parts {
+        // Setting up a deflater costs more than a small part saves; Word reads stored parts.
+        let method = if xml.len() < STORE_BELOW { CompressionMethod::Stored } else { CompressionMethod::Deflated };
         // Writing to memory cannot fail.
-        zip.start_file(*name, options).expect("zip entry");
+        zip.start_file(*name, options.compression_method(method)).expect("zip entry");
         zip.write_all(xml.as_bytes()).expect("zip write");
     }
     zip.finish().expect("zip finish").into_inner()
