@@ -14,7 +14,10 @@ build="target/release/rescc build fixtures/example.yaml -o $out -q"
 check="target/release/rescc check fixtures/example.yaml"
 floor="target/release/examples/floor $out/example.json $out/floor.pdf"
 
-hyperfine -N --warmup 3 --runs 30 -n build "$build" -n check "$check" -n floor "$floor"
+hyperfine -N --warmup 3 --runs 30 --export-csv "$out/times.csv" -n build "$build" -n check "$check" -n floor "$floor"
+# Columns: command, mean, stddev, median, ... (seconds).
+awk -F, '$1 == "build" { b = $4 } $1 == "check" { c = $4 } $1 == "floor" { f = $4 }
+  END { printf "medians: build %.1f ms, check %.1f ms, floor %.1f ms; build/floor %.2fx\n", 1000 * b, 1000 * c, 1000 * f, b / f }' "$out/times.csv"
 for name in build check floor; do
   cmd=${!name}
   # shellcheck disable=SC2086
