@@ -366,3 +366,74 @@ fn hyphenation_is_caught() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("Ada_Byte_Resume.pdf: hyphenation splits \"internationalization\" across lines (\"internationaliza-\" / \"tion\")"), "{err}");
 }
+
+/// A PDF made with lopdf: a simple font with widths, a Type0 font whose `/W` runs cover every
+/// CID many times over, and a form XObject that draws itself four times at every level.
+fn hostile_pdf() -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let simple = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding", "FirstChar" => 32,
+        "Widths" => (32..127).map(|_| Object::Integer(500)).collect::<Vec<_>>(),
+    });
+    let runs: Vec<Object> = (0..2000).flat_map(|_| [0.into(), 4_294_967_295_i64.into(), 600.into()]).collect();
+    let cid_font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Hostile", "W" => runs,
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+    });
+    let cmap = Stream::new(
+        dictionary! {},
+        b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo 3 dict dup begin\n\
+          /Registry (Adobe) def\n/Ordering (Identity) def\n/Supplement 0 def\nend def\n/CMapName /Custom def\n\
+          /CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n\
+          endcodespacerange\n2 beginbfchar\n<0001> <004F>\n<0002> <004B>\nendbfchar\nendcmap\n\
+          CMapName currentdict /CMap defineresource pop\nend\nend\n"
+            .to_vec(),
+    );
+    let to_unicode = doc.add_object(cmap);
+    let composite = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Hostile", "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![cid_font.into()], "ToUnicode" => to_unicode,
+    });
+    let form_id = doc.new_object_id();
+    let form = Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Resources" => dictionary! { "XObject" => dictionary! { "X" => form_id } },
+        },
+        b"/X Do /X Do /X Do /X Do".to_vec(),
+    );
+    doc.objects.insert(form_id, Object::Stream(form));
+    let content = b"BT /F1 12 Tf 72 720 Td (Ada Byte) Tj ET BT /F2 12 Tf 72 700 Td <00010002> Tj ET /X Do".to_vec();
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Resources" => dictionary! {
+            "Font" => dictionary! { "F1" => simple, "F2" => composite },
+            "XObject" => dictionary! { "X" => form_id },
+        },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn a_hostile_pdf_is_read_in_bounded_time() {
+    let started = std::time::Instant::now();
+    let reading = verify::read(&hostile_pdf()).expect("the PDF reads");
+    let text: Vec<&str> = reading.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(text, ["Ada Byte", "OK"]);
+    // Generous: the point is that the self-drawing form and the endless width runs are cut short.
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
+}

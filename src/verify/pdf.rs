@@ -24,8 +24,13 @@ pub const WIDE_GAP_EM: f64 = 2.0;
 /// A gap wider than this (in em) between two glyphs reads as a space.
 const SPACE_EM: f64 = 0.15;
 
-/// Form XObjects nested deeper than this are not read (a form may draw itself).
+/// Form XObjects nested deeper than this are not read (a form may draw itself)...
 const MAX_FORM_DEPTH: usize = 8;
+/// ...nor more than this many per page, however shallow.
+const MAX_FORMS_PER_PAGE: usize = 1000;
+/// Width entries a font's `/W` array may expand to: a run may name up to 65,536 CIDs, and a
+/// malformed file may repeat runs without end.
+const MAX_WIDTH_ENTRIES: usize = 1 << 18;
 
 /// One decoded glyph, in points from the top-left corner of its page.
 struct Glyph {
@@ -70,7 +75,8 @@ fn read_page(document: &Document, id: ObjectId) -> Option<Page> {
     let [llx, lly, _, ury] = media_box.as_deref().unwrap_or(&[0.0, 0.0, 612.0, 792.0])[..] else { return None };
     let resources = inherited(document, page, b"Resources").and_then(|r| r.as_dict().ok());
     let content = document.get_page_content(id).ok()?;
-    let mut interpreter = Interpreter { document, fonts: HashMap::new(), glyphs: Vec::new() };
+    let mut interpreter =
+        Interpreter { document, fonts: HashMap::new(), glyphs: Vec::new(), forms_left: MAX_FORMS_PER_PAGE };
     // The page's origin moves to its top-left corner, y growing downwards.
     let page_space = Matrix { a: 1.0, b: 0.0, c: 0.0, d: -1.0, e: -llx, f: ury };
     interpreter.run(&content, resources, State::new(page_space), 0)?;
@@ -179,7 +185,7 @@ impl<'a> Font<'a> {
             .unwrap_or(0.001);
         let first = get(dict, b"FirstChar").and_then(|n| n.as_i64().ok()).unwrap_or(0);
         if let Some(list) = get(dict, b"Widths").and_then(|w| w.as_array().ok()) {
-            for (code, width) in (first..).zip(list) {
+            for (code, width) in (first..=i64::MAX).zip(list) {
                 if let (Ok(code), Some(width)) = (u32::try_from(code), number(Some(deref(document, width)))) {
                     widths.insert(code, width * unit);
                 }
@@ -199,9 +205,10 @@ impl<'a> Font<'a> {
     }
 
     fn text(&self, number: u32, code: &[u8]) -> Arc<str> {
-        let decode = || match &self.encoding {
-            Some(encoding) => encoding.bytes_to_string(code).map_or_else(|_| "\u{FFFD}".into(), Arc::from),
-            None => "\u{FFFD}".into(),
+        // A code that maps to nothing is a glyph an ATS cannot read: U+FFFD says so.
+        let decode = || match self.encoding.as_ref().and_then(|e| e.bytes_to_string(code).ok()) {
+            Some(text) if !text.is_empty() => Arc::from(text),
+            _ => "\u{FFFD}".into(),
         };
         Arc::clone(self.texts.borrow_mut().entry(number).or_insert_with(decode))
     }
@@ -211,11 +218,13 @@ impl<'a> Font<'a> {
 /// width for a run.
 fn cid_widths(document: &Document, w: &[Object], widths: &mut HashMap<u32, f64>) {
     let int = |o: &Object| deref(document, o).as_i64().ok().and_then(|n| u32::try_from(n).ok());
+    let mut budget = MAX_WIDTH_ENTRIES;
     let mut i = 0;
-    while i + 1 < w.len() {
+    while i + 1 < w.len() && budget > 0 {
         let Some(first) = int(&w[i]) else { return };
         if let Ok(list) = deref(document, &w[i + 1]).as_array() {
-            for (cid, width) in (first..).zip(list) {
+            for (cid, width) in (first..=u32::MAX).zip(list).take(budget) {
+                budget -= 1;
                 if let Ok(width) = deref(document, width).as_float() {
                     widths.insert(cid, f64::from(width) / 1000.0);
                 }
@@ -226,8 +235,8 @@ fn cid_widths(document: &Document, w: &[Object], widths: &mut HashMap<u32, f64>)
             else {
                 return;
             };
-            // A malformed run must not allocate without bound.
-            for cid in first..=last.min(first.saturating_add(0xFFFF)) {
+            for cid in (first..=last).take(budget) {
+                budget -= 1;
                 widths.insert(cid, f64::from(width) / 1000.0);
             }
             i += 3;
@@ -268,6 +277,7 @@ struct Interpreter<'a> {
     /// Fonts by the address of their dictionary, each decoded once per page.
     fonts: HashMap<*const Dictionary, Rc<Font<'a>>>,
     glyphs: Vec<Glyph>,
+    forms_left: usize,
 }
 
 impl<'a> Interpreter<'a> {
@@ -340,7 +350,8 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
-                "Do" if depth < MAX_FORM_DEPTH => {
+                "Do" if depth < MAX_FORM_DEPTH && self.forms_left > 0 => {
+                    self.forms_left -= 1;
                     let name = operands.first().and_then(|n| n.as_name().ok());
                     if let Some(form) = name.and_then(|name| self.form(resources, name)) {
                         let matrix =
