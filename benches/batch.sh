@@ -2,13 +2,18 @@
 # Batch export against single builds: N tailored builds in one `rescc build --job` (rayon, shared
 # fonts and Typst caches) versus N single-job builds run one after another, each its own process.
 # Reports wall time per job, CPU use and peak memory (max RSS, from /usr/bin/time).
-# Usage: benches/batch.sh [N=50] [RUNS=5]        Targets on 2 cores: N=50 under 0.5 s, 150 MiB.
+# Usage: [RESCC_BIN=...] benches/batch.sh [N=50] [RUNS=5]        Targets on 2 cores: N=50 under 0.5 s, 150 MiB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-50}
 runs=${2:-5}
-cargo build --release --bin rescc --quiet
-bin=$PWD/target/release/rescc
+# RESCC_BIN=path/to/rescc measures another build (a baseline) instead of this checkout's.
+if [ -n "${RESCC_BIN:-}" ]; then
+  bin=$(realpath "$RESCC_BIN")
+else
+  cargo build --release --bin rescc --quiet
+  bin=$PWD/target/release/rescc
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
