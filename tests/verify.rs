@@ -368,7 +368,8 @@ fn hyphenation_is_caught() {
 }
 
 /// A PDF made with lopdf: a simple font with widths, a Type0 font whose `/W` runs cover every
-/// CID many times over, and a form XObject that draws itself four times at every level.
+/// CID many times over, a form XObject that draws itself four times at every level, and a blank
+/// page.
 fn hostile_pdf() -> Vec<u8> {
     use lopdf::{Document, Object, Stream, dictionary};
     let mut doc = Document::with_version("1.7");
@@ -417,10 +418,13 @@ fn hostile_pdf() -> Vec<u8> {
             "XObject" => dictionary! { "X" => form_id },
         },
     });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
-    );
+    // A blank page, with no content stream and the page size inherited.
+    let blank = doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id });
+    let pages = dictionary! {
+        "Type" => "Pages", "Kids" => vec![page.into(), blank.into()], "Count" => 2,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    };
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
     let mut bytes = Vec::new();
@@ -434,6 +438,7 @@ fn a_hostile_pdf_is_read_in_bounded_time() {
     let reading = verify::read(&hostile_pdf()).expect("the PDF reads");
     let text: Vec<&str> = reading.lines.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(text, ["Ada Byte", "OK"]);
+    assert_eq!(reading.pages, 2);
     // Generous: the point is that the self-drawing form and the endless width runs are cut short.
     assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
 }
