@@ -28,6 +28,8 @@ const SPACE_EM: f64 = 0.15;
 const MAX_FORM_DEPTH: usize = 8;
 /// ...nor more than this many per page, however shallow.
 const MAX_FORMS_PER_PAGE: usize = 1000;
+/// Graphics states saved (`q`) and not yet restored; PDF's own implementation limit is 28.
+const MAX_SAVED_STATES: usize = 256;
 /// Width entries a font's `/W` array may expand to: a run may name up to 65,536 CIDs, and a
 /// malformed file may repeat runs without end.
 const MAX_WIDTH_ENTRIES: usize = 1 << 18;
@@ -290,7 +292,8 @@ impl<'a> Interpreter<'a> {
         for op in &content.operations {
             let operands = &op.operands[..];
             match op.operator.as_str() {
-                "q" => stack.push(state.clone()),
+                // Deeper nesting than any real file uses is malformed; the extra saves are ignored.
+                "q" if stack.len() < MAX_SAVED_STATES => stack.push(state.clone()),
                 "Q" => state = stack.pop().unwrap_or(state),
                 "cm" => {
                     if let Some(m) = Matrix::from_operands(operands) {
