@@ -156,5 +156,10 @@ fn a_device_that_never_ends_is_cut_at_the_size_limit() {
         std::os::unix::fs::symlink("/dev/zero", dir.path().join("r.yaml")).unwrap();
         let out = rescc(dir.path(), &["build", "r.yaml"]);
         assert_input_error(&out, "error: `r.yaml` is 2048 KiB; the limit is 2048 KiB", "a resume is a few kilobytes");
+
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("r.pdf")).unwrap();
+        let out = rescc(dir.path(), &["verify", "r.pdf"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stderr(&out), "error: cannot read `r.pdf`: it is over 64 MiB; a resume is far smaller\n");
     }
 }

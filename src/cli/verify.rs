@@ -18,16 +18,32 @@ pub struct VerifyArgs {
     pub against: Option<PathBuf>,
 }
 
+/// A PDF or DOCX larger than this is not a resume (and may be a device that never ends).
+const MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
+/// Reads at most one byte past [`MAX_DOCUMENT_BYTES`].
+fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(MAX_DOCUMENT_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Runs `rescc verify`: exit 0 when all is read in order, 1 when not, 2 when the file is unreadable.
 pub fn run(args: &VerifyArgs) -> ExitCode {
     let name = args.file.display().to_string();
-    let reading = std::fs::read(&args.file)
+    let reading = read_limited(&args.file)
         .map_err(|err| match err.kind() {
             _ if args.file.is_dir() => "it is a directory".to_string(),
             std::io::ErrorKind::NotFound => "no such file".to_string(),
             _ => err.to_string(),
         })
-        .and_then(|bytes| verify::read(&bytes));
+        .and_then(|bytes| {
+            if bytes.len() > MAX_DOCUMENT_BYTES {
+                return Err(format!("it is over {} MiB; a resume is far smaller", MAX_DOCUMENT_BYTES >> 20));
+            }
+            verify::read(&bytes)
+        });
     let reading = match reading {
         Ok(reading) => reading,
         Err(reason) => {
