@@ -1,5 +1,7 @@
-//! One fuzz input through load -> validate -> IR -> tailor -> coverage report, checking that every
-//! failure is a located diagnostic. Shared by the cargo-fuzz target and the corpus replay test.
+//! One fuzz input through load -> validate -> IR -> content rules -> text and DOCX renderers, then,
+//! for a posting, job load -> tailor -> keyword report; every failure must be a located
+//! diagnostic. Shared by the cargo-fuzz target and the corpus replay test. (Typst is left out:
+//! a compile per input would slow the fuzzer a hundredfold; `tests/props.rs` builds end to end.)
 
 use std::sync::Arc;
 
