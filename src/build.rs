@@ -189,7 +189,6 @@ pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
     let layout = layout_source(loaded)?;
     let fonts = Fonts::with(&options.fonts);
     check_font_family(loaded, &document, &fonts)?;
-    let input_failure = |d: Vec<Diagnostic>| Failure::Input(Diagnostics(d));
     let (typeset, content_findings) = rayon::join(
         || -> Result<_, Failure> {
             let first = typst_render::typeset(&layout, &document, Arc::clone(&fonts)).map_err(input_failure)?;
@@ -265,7 +264,7 @@ fn render_format(
                 }
                 None => (Default::default(), options.timestamp),
             };
-            let pdf = typst_render::pdf(typeset, timestamp, standards).map_err(|d| Failure::Input(Diagnostics(d)))?;
+            let pdf = typst_render::pdf(typeset, timestamp, standards).map_err(input_failure)?;
             one("pdf", pdf)
         }
         Format::Docx => one("docx", crate::render::docx::render(document)),
@@ -277,6 +276,11 @@ fn render_format(
         Format::Txt => one("txt", crate::render::text::plain(document).into_bytes()),
         Format::Md => one("md", crate::render::text::markdown(document).into_bytes()),
     })
+}
+
+/// Typst's errors (a layout that does not compile, an export that fails) are bad input.
+fn input_failure(diagnostics: Vec<Diagnostic>) -> Failure {
+    Failure::Input(Diagnostics(diagnostics))
 }
 
 /// Writes what [`render`] produced.

@@ -31,6 +31,14 @@ pub struct Source {
     pub text: String,
 }
 
+/// The file's bytes, but no more than one past `limit`: a path may name a device or a pipe that
+/// never ends. A result longer than `limit` means the file is too big.
+pub fn read_at_most(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 impl Source {
     /// Wraps text that did not come from disk (tests, generated input).
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
@@ -62,11 +70,7 @@ impl Source {
     /// Reads a UTF-8 file; a leading byte order mark is dropped.
     pub fn read(path: &Path) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();
-        // Read at most one byte past the limit: a path may name a device or a pipe that never ends.
-        let mut bytes = Vec::new();
-        let read =
-            std::fs::File::open(path).and_then(|file| file.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut bytes));
-        read.map_err(|err| {
+        let bytes = read_at_most(path, MAX_INPUT_BYTES).map_err(|err| {
             let hint = match err.kind() {
                 std::io::ErrorKind::NotFound => "check the path, or run `rescc init` to create a starter resume",
                 _ if path.is_dir() => "pass the resume file, not its directory",

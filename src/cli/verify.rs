@@ -21,18 +21,10 @@ pub struct VerifyArgs {
 /// A PDF or DOCX larger than this is not a resume (and may be a device that never ends).
 const MAX_DOCUMENT_BYTES: usize = 64 << 20;
 
-/// Reads at most one byte past [`MAX_DOCUMENT_BYTES`].
-fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(MAX_DOCUMENT_BYTES as u64 + 1).read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
 /// Runs `rescc verify`: exit 0 when all is read in order, 1 when not, 2 when the file is unreadable.
 pub fn run(args: &VerifyArgs) -> ExitCode {
     let name = args.file.display().to_string();
-    let reading = read_limited(&args.file)
+    let reading = crate::source::read_at_most(&args.file, MAX_DOCUMENT_BYTES)
         .map_err(|err| match err.kind() {
             _ if args.file.is_dir() => "it is a directory".to_string(),
             std::io::ErrorKind::NotFound => "no such file".to_string(),
