@@ -6,16 +6,19 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rescc::build::{self, Format, Options};
+use rescc::build::{self, Options};
+use rescc::load::{self, Loaded};
+use rescc::render::typst::Pdf;
+use rescc::render::{Format, Renderer};
 
-fn fixture(name: &str) -> build::Loaded {
+fn fixture(name: &str) -> Loaded {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name);
-    build::load(&path).unwrap_or_else(|f| panic!("{}", f.diagnostics()))
+    load::load(&path).unwrap_or_else(|f| panic!("{}", f.diagnostics()))
 }
 
 fn benches(c: &mut Criterion) {
     let example = fixture("example.yaml");
-    let document = rescc::ir::build(&example.resume, rescc::model::Date::today());
+    let document = rescc::ir::build(&example.resume, rescc::cli::today());
     let layout = rescc::render::typst::LayoutSource {
         name: "classic".into(),
         text: rescc::layouts::builtin("classic").unwrap().source.into(),
@@ -25,13 +28,14 @@ fn benches(c: &mut Criterion) {
     c.bench_function("floor: typst compile + PDF", |b| {
         b.iter(|| {
             let typeset = rescc::render::typst::typeset(&layout, black_box(&document), fonts.clone()).unwrap();
-            black_box(rescc::render::typst::pdf(&typeset, None, Default::default()).unwrap())
+            black_box(Pdf { typeset: &typeset, timestamp: None, standard: None }.render(&document).unwrap())
         })
     });
-    let pdf_only = Options { formats: vec![Format::Pdf], ..Options::default() };
+    let options = Options::new("out", rescc::cli::today());
+    let pdf_only = Options { formats: vec![Format::Pdf], ..options.clone() };
     c.bench_function("build: PDF, checks, verification", |b| b.iter(|| black_box(build::render(&example, &pdf_only))));
     c.bench_function("build: PDF + DOCX, checks, verification", |b| {
-        b.iter(|| black_box(build::render(&example, &Options::default())))
+        b.iter(|| black_box(build::render(&example, &options)))
     });
 
     let slight = fixture("overflow-slight.yaml");

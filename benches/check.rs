@@ -12,8 +12,8 @@ fn check(c: &mut Criterion) {
     c.bench_function("check example.yaml", |b| {
         b.iter(|| {
             let source = std::sync::Arc::new(rescc::source::Source::new("example.yaml", black_box(text.as_str())));
-            let loaded = rescc::build::load_source(source).unwrap_or_else(|_| panic!("the example is valid"));
-            black_box(rescc::rules::content_checks(&loaded))
+            let loaded = rescc::load::load_source(source).unwrap_or_else(|_| panic!("the example is valid"));
+            black_box(rescc::rules::content_checks(&loaded.resume, rescc::cli::today()))
         })
     });
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rescc::build::{self, Options};
+use rescc::load;
 use rescc::verify;
 
 /// Median time of `runs` calls to `f`, after two warm-up calls.
@@ -27,8 +28,9 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
 
 fn main() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/example.yaml");
-    let loaded = build::load(&path).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
-    let built = build::render(&loaded, &Options::default()).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
+    let options = Options::new("out", rescc::cli::today());
+    let loaded = load::load(&path).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
+    let built = build::render(&loaded, &options).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
     let document = &built.document;
     let bytes = |ext: &str| &built.outputs.iter().find(|o| o.path.extension().unwrap() == ext).unwrap().bytes;
     let (pdf, docx) = (bytes("pdf"), bytes("docx"));
@@ -37,11 +39,11 @@ fn main() {
         assert!(verify::check(&reading, Some(document), Some(document.style.margins)).is_empty());
     };
     let runs = 30;
-    let build = median(runs, || drop(black_box(build::render(&loaded, &Options::default()))));
+    let build = median(runs, || drop(black_box(build::render(&loaded, &options))));
     // Typst memoizes compilations across calls; evicting its cache is what a fresh process sees.
     let cold = median(runs, || {
         typst::comemo::evict(0);
-        drop(black_box(build::render(&loaded, &Options::default())))
+        drop(black_box(build::render(&loaded, &options)))
     });
     let read_pdf = median(runs, || drop(black_box(verify::read(pdf).unwrap())));
     let pdf_time = median(runs, || check(pdf));

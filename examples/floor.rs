@@ -52,8 +52,8 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--ir") {
         let loaded =
-            rescc::build::load(std::path::Path::new(&args[1])).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
-        let doc = rescc::ir::build(&loaded.resume, rescc::model::Date::today());
+            rescc::load::load(std::path::Path::new(&args[1])).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
+        let doc = rescc::ir::build(&loaded.resume, rescc::cli::today());
         println!("{}", serde_json::to_string(&doc).unwrap());
         return;
     }

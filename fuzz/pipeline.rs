@@ -6,11 +6,14 @@
 
 use std::sync::Arc;
 
-use rescc::build::{self, Failure};
 use rescc::diag::Diagnostics;
+use rescc::load::{self, Failure};
 use rescc::model::Date;
+use rescc::render::Renderer;
+use rescc::render::docx::Docx;
+use rescc::render::text::{Markdown, Plain};
 use rescc::source::Source;
-use rescc::{ir, job, keywords, render, rules, tailor};
+use rescc::{ir, job, keywords, rules, tailor};
 
 /// Separates the resume from the job posting in one input.
 pub const JOB_SEPARATOR: &[u8] = b"\n%%job%%\n";
@@ -27,18 +30,18 @@ pub fn run(data: &[u8]) {
     // A fixed day, so an input behaves the same whenever it is replayed.
     let today = Date { year: 2026, month: Some(11), day: Some(23) };
 
-    let loaded = match build::load_source(Arc::new(Source::new(name, resume))) {
+    let loaded = match load::load_source(Arc::new(Source::new(name, resume))) {
         Ok(loaded) => loaded,
         Err(failure) => return assert_reported(&failure),
     };
     let document = ir::build(&loaded.resume, today);
-    for d in rules::content_checks_at(&loaded, today) {
+    for d in rules::content_checks(&loaded.resume, today) {
         assert!(d.location().is_some(), "a finding without a location: {d}");
         d.render();
     }
-    render::text::plain(&document);
-    render::text::markdown(&document);
-    render::docx::render(&document);
+    for renderer in [&Plain as &dyn Renderer, &Markdown, &Docx] {
+        renderer.render(&document).expect("the text and DOCX renderers cannot fail");
+    }
 
     let Some(Ok(posting)) = posting.map(std::str::from_utf8) else { return };
     let job = match job::load_source(Arc::new(Source::new("job.yaml", posting))) {
@@ -47,7 +50,7 @@ pub fn run(data: &[u8]) {
     };
     let tailored = tailor::apply(&loaded.resume, &job.job);
     ir::build(&tailored, today);
-    keywords::report(&loaded.source, &tailored, &job);
+    keywords::report(&tailored, &job);
 }
 
 /// A failure carries at least one error, and each error says where it is.

@@ -13,11 +13,11 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::build::{self, Built, Failure, Loaded, Options};
+use crate::build::{self, Built, Options};
 use crate::diag::{Diagnostic, Diagnostics, JsonDiagnostic};
 use crate::job::{self, Job, LoadedJob};
 use crate::keywords::{self, Coverage};
-use crate::source::Source;
+use crate::load::{Failure, Loaded};
 use crate::tailor;
 
 /// Jobs between evictions of Typst's memo cache.
@@ -64,12 +64,12 @@ pub fn expand(patterns: &[String]) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(files)
 }
 
-/// Builds the resume tailored for each job file, in parallel; `done` is called as each finishes.
+/// Builds the resume tailored for each job file, in parallel, each into its own folder under
+/// `options.out_dir`; `done` is called as each finishes.
 pub fn run(base: &Loaded, files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync)) -> Vec<Outcome> {
     let mut jobs: Vec<Result<LoadedJob, Failure>> = files.par_iter().map(|f| job::load(f)).collect();
     reject_duplicate_ids(&mut jobs);
-    let root =
-        options.out_dir.clone().unwrap_or_else(|| base.source.path.parent().unwrap_or(Path::new("")).join("out"));
+    let root = &options.out_dir;
     let finished = AtomicUsize::new(0);
     let (send, receive) = mpsc::channel::<Written>();
     let receive = Mutex::new(receive);
@@ -82,7 +82,7 @@ pub fn run(base: &Loaded, files: &[PathBuf], options: &Options, done: &(dyn Fn(&
             .enumerate()
             .map_with(send, |send, (index, (file, job))| {
                 let outcome = match job {
-                    Ok(job) => match build_one(base, job, file, &root, options) {
+                    Ok(job) => match build_one(base, job, file, root, options) {
                         (outcome, Some(built)) => {
                             send.send(Written { index, outcome, built }).expect("the writers outlive the jobs");
                             None
@@ -143,22 +143,20 @@ fn reject_duplicate_ids(jobs: &mut [Result<LoadedJob, Failure>]) {
         let id = &job.job.id;
         let Some(first) = earlier.iter().flatten().find(|j| j.job.id.value == id.value) else { continue };
         let d = Diagnostic::error(format!("`{}` has the id `{}` too", first.source.name, id.value))
-            .at(&job.source, id.span.clone())
+            .at(id.span.clone())
             .with_help("each job writes to the folder named by its id: give this one another `id:`");
         rest[0] = Err(Failure::Input(Diagnostics::one(d)));
     }
 }
 
-/// Tailors, renders and checks one job; what it built is left for the writers.
+/// Tailors, renders and checks one job; what it built is left for the writers. The job's
+/// overrides keep their spans in the job file, so their diagnostics point there.
 fn build_one(base: &Loaded, job: LoadedJob, file: &Path, root: &Path, options: &Options) -> (Outcome, Option<Built>) {
-    // The job's overrides were written in the job file: their spans are shifted past the
-    // resume's text so their diagnostics can be told apart and pointed back at the job file.
-    let shift = base.source.text.len() + 1;
-    let mut tailored = base.clone();
-    tailored.resume = tailor::apply(&base.resume, &shifted(&job.job, shift));
-    let coverage = keywords::report(&base.source, &tailor::apply(&base.resume, &job.job), &job);
-    let options = Options { out_dir: Some(root.join(&job.job.id.value)), ..options.clone() };
-    let (code, built, mut diagnostics) = match build::render(&tailored, &options) {
+    let resume = tailor::apply(&base.resume, &job.job);
+    let tailored = Loaded { source: Arc::clone(&base.source), resume, warnings: base.warnings.clone() };
+    let coverage = keywords::report(&tailored.resume, &job);
+    let options = Options { out_dir: root.join(&job.job.id.value), ..options.clone() };
+    let (code, built, diagnostics) = match build::render(&tailored, &options) {
         Ok(mut built) => {
             let code = u8::from(build::checks_failed(&built));
             let diagnostics = std::mem::take(&mut built.diagnostics);
@@ -166,9 +164,6 @@ fn build_one(base: &Loaded, job: LoadedJob, file: &Path, root: &Path, options: &
         }
         Err(failure) => (failure.exit_code(), None, failure.diagnostics().clone()),
     };
-    for d in &mut diagnostics.0 {
-        relocate(d, &base.source, &job.source, shift);
-    }
     let outcome = Outcome {
         file: file.to_path_buf(),
         job: Some(job.job),
@@ -193,32 +188,6 @@ fn failed(file: &Path, job: Option<Job>, failure: &Failure) -> Outcome {
         coverage: None,
         outputs: Vec::new(),
         diagnostics: failure.diagnostics().clone(),
-    }
-}
-
-/// The job with the spans of its overrides moved `by` bytes on.
-fn shifted(job: &Job, by: usize) -> Job {
-    let mut job = job.clone();
-    let shift = |span: &mut crate::source::Span| *span = span.start + by..span.end + by;
-    for text in [&mut job.headline, &mut job.summary].into_iter().flatten() {
-        shift(&mut text.span);
-    }
-    if let Some(pages) = &mut job.max_pages {
-        shift(&mut pages.span);
-    }
-    if let Some(order) = &mut job.order {
-        shift(&mut order.span);
-        order.value.iter_mut().for_each(|key| shift(&mut key.span));
-    }
-    job
-}
-
-/// Points a diagnostic about a shifted override back at the job file.
-fn relocate(d: &mut Diagnostic, resume: &Arc<Source>, job: &Arc<Source>, shift: usize) {
-    let in_resume = d.source.as_ref().is_some_and(|s| Arc::ptr_eq(s, resume));
-    if let Some(span) = d.span.as_mut().filter(|s| in_resume && s.start >= shift) {
-        *span = span.start - shift..span.end - shift;
-        d.source = Some(Arc::clone(job));
     }
 }
 

@@ -1,133 +1,32 @@
-//! The pipeline, end to end: source -> model -> validate -> IR -> typeset -> checks -> write.
+//! One build, end to end: a [`Loaded`] resume -> IR -> typeset (with auto-fit) -> content and
+//! page rules -> every format rendered -> each read back as an ATS reads it -> written.
 //!
 //! Every output is produced in memory first and written only when all succeeded, so a failed
-//! build leaves earlier outputs untouched.
+//! build leaves earlier outputs untouched. Settings arrive resolved in [`Options`]; nothing here
+//! reads the clock, the environment or the font directories.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::decode::{Decode, Decoder};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::fonts::{self, FontOptions, Fonts};
+use crate::fonts::{self, Fonts};
 use crate::ir::{self, Document};
-use crate::model::{Date, Resume};
-use crate::render::typst::{self as typst_render, LayoutSource, Metrics};
-use crate::source::{self, Source};
-use crate::{fit, jsonresume, layouts, rules, validate, write};
+use crate::load::{Failure, Loaded};
+use crate::model::Date;
+use crate::render::docx::Docx;
+use crate::render::text::{Markdown, Plain};
+use crate::render::typst::{self as typst_render, LayoutError, LayoutSource, Pdf, PdfStandard, Png, Typeset};
+use crate::render::{Format, Metrics, Output, Renderer};
+use crate::source::{Source, Span};
+use crate::{fit, layouts, rules, verify, write};
 
-/// Why a command failed; each maps to an exit code.
-#[derive(Debug)]
-pub enum Failure {
-    /// The input could not be used (exit 2).
-    Input(Diagnostics),
-    /// The input is valid but the result breaks a rule at error severity (exit 1).
-    Checks(Diagnostics),
-}
-
-impl Failure {
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Failure::Input(_) => 2,
-            Failure::Checks(_) => 1,
-        }
-    }
-
-    pub fn diagnostics(&self) -> &Diagnostics {
-        match self {
-            Failure::Input(d) | Failure::Checks(d) => d,
-        }
-    }
-}
-
-impl From<Diagnostic> for Failure {
-    fn from(d: Diagnostic) -> Self {
-        Failure::Input(Diagnostics::one(d))
-    }
-}
-
-/// A resume read and validated, with the file it came from.
+/// Settings for one build, resolved once by the caller.
 #[derive(Clone)]
-pub struct Loaded {
-    pub source: Arc<Source>,
-    pub resume: Resume,
-    /// Problems that do not stop the build (fields of a JSON Resume that rescc has no place for).
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// Reads, parses, decodes and validates a resume, reporting every problem at once.
-pub fn load(path: &Path) -> Result<Loaded, Failure> {
-    let source = Arc::new(Source::read_resume(path)?);
-    load_source(source)
-}
-
-/// Like [`load`], for text already in memory.
-pub fn load_source(source: Arc<Source>) -> Result<Loaded, Failure> {
-    let mut node = source::parse_yaml(&source).map_err(Failure::Input)?;
-    let mut decoder = Decoder::new(Arc::clone(&source));
-    let mut warnings = Vec::new();
-    if source.path.extension().is_some_and(|e| e == "json") && jsonresume::is_json_resume(&node) {
-        let converted = jsonresume::convert(&node, &mut decoder);
-        (node, warnings) = (converted.resume.to_node(), converted.unmapped);
-    }
-    let resume = Resume::decode(&node, &mut decoder);
-    if let Some(resume) = &resume {
-        validate::validate(resume, &mut decoder);
-    }
-    let mut diagnostics = Diagnostics(decoder.diagnostics);
-    if diagnostics.has_errors() || resume.is_none() {
-        diagnostics.sort();
-        return Err(Failure::Input(diagnostics));
-    }
-    Ok(Loaded { source, resume: resume.unwrap_or_default(), warnings })
-}
-
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Pdf,
-    Docx,
-    /// One preview image per page.
-    Png,
-    /// Plain text, for pasting into job portals.
-    Txt,
-    /// Markdown.
-    Md,
-}
-
-/// A PDF standard to conform to (`--pdf-standard`); without one the PDF is tagged PDF 1.7.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum PdfStandard {
-    /// PDF/A-2b, for archives.
-    #[value(name = "a-2b")]
-    A2b,
-    /// PDF/A-2u: PDF/A-2b with Unicode text.
-    #[value(name = "a-2u")]
-    A2u,
-    /// PDF/UA-1, for accessibility.
-    #[value(name = "ua-1")]
-    Ua1,
-}
-
-impl PdfStandard {
-    fn typst(self) -> typst_pdf::PdfStandard {
-        match self {
-            PdfStandard::A2b => typst_pdf::PdfStandard::A_2b,
-            PdfStandard::A2u => typst_pdf::PdfStandard::A_2u,
-            PdfStandard::Ua1 => typst_pdf::PdfStandard::Ua_1,
-        }
-    }
-}
-
-/// Creation date of PDF/A files when `SOURCE_DATE_EPOCH` is unset (2000-01-01), which PDF/A requires.
-const FIXED_TIMESTAMP: i64 = 946_684_800;
-
-/// Settings for one build.
-#[derive(Debug, Clone)]
 pub struct Options {
-    /// Output directory; default `out/` beside the input.
-    pub out_dir: Option<PathBuf>,
+    /// Where the outputs go.
+    pub out_dir: PathBuf,
     pub formats: Vec<Format>,
     /// Write outputs even when a check fails.
     pub force: bool,
@@ -135,34 +34,31 @@ pub struct Options {
     pub fit: bool,
     /// Treat warnings as errors (`--strict`).
     pub strict: bool,
+    /// The day of the build: what is recent, what is in the future, the default page limit.
+    pub today: Date,
     /// Creation date for the PDF, seconds since the epoch (`SOURCE_DATE_EPOCH`).
     pub timestamp: Option<i64>,
-    /// Fonts beyond the bundled ones.
-    pub fonts: FontOptions,
+    /// The fonts, loaded once and shared by every build of the process.
+    pub fonts: Arc<Fonts>,
     /// A PDF standard to conform to, beyond tagged PDF.
     pub pdf_standard: Option<PdfStandard>,
 }
 
-impl Default for Options {
-    fn default() -> Self {
+impl Options {
+    /// A PDF and a DOCX in `out_dir`, fitted, with the bundled fonts, as of `today`.
+    pub fn new(out_dir: impl Into<PathBuf>, today: Date) -> Self {
         Options {
-            out_dir: None,
+            out_dir: out_dir.into(),
             formats: vec![Format::Pdf, Format::Docx],
             force: false,
             fit: true,
             strict: false,
+            today,
             timestamp: None,
-            fonts: FontOptions::default(),
+            fonts: Fonts::bundled(),
             pdf_standard: None,
         }
     }
-}
-
-/// One file a build produced.
-#[derive(Debug, Clone)]
-pub struct Output {
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
 }
 
 /// What a build made and what it noticed.
@@ -185,21 +81,22 @@ pub struct Built {
 /// Work that does not depend on the layout runs beside it: the content rules beside
 /// typesetting, and each format's rendering and read-back beside the others'.
 pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
-    let mut document = ir::build(&loaded.resume, Date::today());
-    let layout = layout_source(loaded)?;
-    let fonts = Fonts::with(&options.fonts);
-    check_font_family(loaded, &document, &fonts)?;
+    let mut document = ir::build(&loaded.resume, options.today);
+    let layout = Layout::of(loaded)?;
+    check_font_family(loaded, &document, &options.fonts)?;
     let (typeset, content_findings) = rayon::join(
         || -> Result<_, Failure> {
-            let first = typst_render::typeset(&layout, &document, Arc::clone(&fonts)).map_err(input_failure)?;
+            let fonts = &options.fonts;
+            let first = typst_render::typeset(&layout.typst, &document, Arc::clone(fonts))
+                .map_err(|errors| layout.failure(errors))?;
             check_coverage(loaded, &first.metrics.missing_glyphs)?;
             if !options.fit {
                 return Ok((first, None, 1));
             }
-            let fitted = fit::fit(&layout, &document, &fonts, first).map_err(input_failure)?;
+            let fitted = fit::fit(&layout.typst, &document, fonts, first).map_err(|errors| layout.failure(errors))?;
             Ok((fitted.typeset, Some(fitted.style), fitted.compilations))
         },
-        || rules::content_checks(loaded),
+        || rules::content_checks(&loaded.resume, options.today),
     );
     let (typeset, fitted_style, compilations) = typeset?;
     let base = document.style.clone();
@@ -208,31 +105,29 @@ pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
     }
     let mut diagnostics = Diagnostics(content_findings);
     diagnostics.0.extend(loaded.warnings.iter().cloned());
-    diagnostics.0.extend(rules::typeset_checks(loaded, &document, &typeset.metrics));
+    diagnostics.0.extend(rules::typeset_checks(&loaded.resume, &document, &typeset.metrics));
     if options.strict {
         rules::escalate(&mut diagnostics.0);
     }
     if diagnostics.has_errors() && !options.force {
         return Err(Failure::Checks(diagnostics));
     }
-    let dir = output_dir(&loaded.source.path, options);
     let stem = file_stem(&document.name);
-    let per_format = options
-        .formats
+    let rendered = renderers(&options.formats, &typeset, options)
         .par_iter()
-        .map(|&format| -> Result<_, Failure> {
-            let outputs = render_format(format, &document, &typeset, options, &dir, &stem)?;
-            for output in &outputs {
-                refuse_overwriting_input(&loaded.source.path, &output.path)?;
-            }
+        .map(|(renderer, suffix)| -> Result<_, Failure> {
+            let bytes = renderer.render(&document).map_err(|d| Failure::Input(Diagnostics(d)))?;
+            let path = options.out_dir.join(format!("{stem}{suffix}.{}", renderer.format().extension()));
+            let output = Output { path, format: renderer.format(), bytes };
+            refuse_overwriting_input(&loaded.source.path, &output.path)?;
             // Read back what is about to be written: a file that would give an ATS less fails the build.
-            let findings = crate::verify::outputs(loaded, &document, &outputs);
-            Ok((outputs, findings))
+            let findings = verify::output(&loaded.source, &document, &output);
+            Ok((output, findings))
         })
         .collect::<Result<Vec<_>, Failure>>()?;
     let mut outputs = Vec::new();
-    for (format_outputs, findings) in per_format {
-        outputs.extend(format_outputs);
+    for (output, findings) in rendered {
+        outputs.push(output);
         diagnostics.0.extend(findings);
     }
     if diagnostics.has_errors() && !options.force {
@@ -243,44 +138,26 @@ pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
     Ok(Built { document, metrics: typeset.metrics, outputs, fitted, compilations, diagnostics })
 }
 
-/// The files of one format (one per page for PNG).
-fn render_format(
-    format: Format,
-    document: &Document,
-    typeset: &typst_render::Typeset,
-    options: &Options,
-    dir: &Path,
-    stem: &str,
-) -> Result<Vec<Output>, Failure> {
-    let one = |extension: &str, bytes: Vec<u8>| vec![Output { path: dir.join(format!("{stem}.{extension}")), bytes }];
-    Ok(match format {
-        Format::Pdf => {
-            let (standards, timestamp) = match options.pdf_standard {
-                Some(standard) => {
-                    let standards = typst_pdf::PdfStandards::new(&[standard.typst()])
-                        .map_err(|e| Diagnostic::error(format!("PDF standard: {}", e.message())))?;
-                    let fixed = standard != PdfStandard::Ua1;
-                    (standards, options.timestamp.or(fixed.then_some(FIXED_TIMESTAMP)))
+/// A renderer for each file of each format (PNG has one per page), with the suffix of its name.
+fn renderers<'a>(formats: &[Format], typeset: &'a Typeset, options: &Options) -> Vec<(Box<dyn Renderer + 'a>, String)> {
+    let mut out: Vec<(Box<dyn Renderer + 'a>, String)> = Vec::new();
+    for &format in formats {
+        match format {
+            Format::Pdf => {
+                let pdf = Pdf { typeset, timestamp: options.timestamp, standard: options.pdf_standard };
+                out.push((Box::new(pdf), String::new()));
+            }
+            Format::Png => {
+                for page in 0..typeset.metrics.pages {
+                    out.push((Box::new(Png { typeset, page }), format!("-{}", page + 1)));
                 }
-                None => (Default::default(), options.timestamp),
-            };
-            let pdf = typst_render::pdf(typeset, timestamp, standards).map_err(input_failure)?;
-            one("pdf", pdf)
+            }
+            Format::Docx => out.push((Box::new(Docx), String::new())),
+            Format::Txt => out.push((Box::new(Plain), String::new())),
+            Format::Md => out.push((Box::new(Markdown), String::new())),
         }
-        Format::Docx => one("docx", crate::render::docx::render(document)),
-        Format::Png => typst_render::png(typeset)
-            .into_iter()
-            .enumerate()
-            .map(|(i, png)| Output { path: dir.join(format!("{stem}-{}.png", i + 1)), bytes: png })
-            .collect(),
-        Format::Txt => one("txt", crate::render::text::plain(document).into_bytes()),
-        Format::Md => one("md", crate::render::text::markdown(document).into_bytes()),
-    })
-}
-
-/// Typst's errors (a layout that does not compile, an export that fails) are bad input.
-fn input_failure(diagnostics: Vec<Diagnostic>) -> Failure {
-    Failure::Input(Diagnostics(diagnostics))
+    }
+    out
 }
 
 /// Writes what [`render`] produced.
@@ -299,27 +176,53 @@ pub fn checks_failed(built: &Built) -> bool {
     built.diagnostics.0.iter().any(|d| d.severity == Severity::Error)
 }
 
-fn layout_source(loaded: &Loaded) -> Result<LayoutSource, Failure> {
-    let template = loaded.resume.layout.template.as_ref();
-    let name = template.map_or(layouts::DEFAULT, |t| t.value.as_str());
-    if let Some(builtin) = layouts::builtin(name) {
-        let name = format!("<layout {}>", builtin.name);
-        return Ok(LayoutSource { name, text: builtin.source.to_string(), root: None });
-    }
-    let base = loaded.source.path.parent().unwrap_or(Path::new(""));
-    let path = base.join(name);
-    let text = std::fs::read_to_string(&path).map_err(|err| {
-        let d = Diagnostic::error(format!("cannot read layout `{}`: {err}", path.display()))
-            .with_help("the path is relative to the resume file");
-        match template {
-            Some(t) => d.at(&loaded.source, t.span.clone()),
-            None => d,
+/// The layout a resume names: its text for Typst, and its file for locating Typst's errors.
+struct Layout {
+    typst: LayoutSource,
+    file: Arc<Source>,
+}
+
+impl Layout {
+    /// A built-in layout, or a `.typ` file relative to the resume.
+    fn of(loaded: &Loaded) -> Result<Layout, Failure> {
+        let template = loaded.resume.layout.template.as_ref();
+        let name = template.map_or(layouts::DEFAULT, |t| t.value.as_str());
+        if let Some(builtin) = layouts::builtin(name) {
+            let file = Arc::new(Source::new(format!("<layout {}>", builtin.name), builtin.source));
+            let typst = LayoutSource { name: file.name.clone(), text: builtin.source.to_string(), root: None };
+            return Ok(Layout { typst, file });
         }
-    })?;
-    // A custom layout may read files in its own folder, and nothing else.
-    let folder = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let root = folder.canonicalize().ok();
-    Ok(LayoutSource { name: path.display().to_string(), text, root })
+        let base = loaded.source.path.parent().unwrap_or(Path::new(""));
+        let path = base.join(name);
+        let text = std::fs::read_to_string(&path).map_err(|err| {
+            let d = Diagnostic::error(format!("cannot read layout `{}`: {err}", path.display()))
+                .with_help("the path is relative to the resume file");
+            match template {
+                Some(t) => d.at(t.span.clone()),
+                None => d,
+            }
+        })?;
+        // A custom layout may read files in its own folder, and nothing else.
+        let folder = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let root = folder.canonicalize().ok();
+        let file = Arc::new(Source::file(path.display().to_string(), &path, text.clone()));
+        Ok(Layout { typst: LayoutSource { name: file.name.clone(), text, root }, file })
+    }
+
+    /// Typst's errors (a layout that does not compile) are bad input, located in the layout.
+    fn failure(&self, errors: Vec<LayoutError>) -> Failure {
+        let diagnostics = errors.into_iter().map(|e| {
+            let mut d = Diagnostic::error(format!("layout error: {}", e.message));
+            if let Some(hint) = e.hint {
+                d = d.with_help(hint);
+            }
+            match e.range {
+                Some(range) => d.at(Span::new(Arc::clone(&self.file), range)),
+                None => d.in_file(&self.file),
+            }
+        });
+        Failure::Input(Diagnostics(diagnostics.collect()))
+    }
 }
 
 /// `layout.font` must name a family that is bundled or was found with `--font-path`/`--system-fonts`.
@@ -332,8 +235,8 @@ fn check_font_family(loaded: &Loaded, document: &Document, fonts: &Fonts) -> Res
     let d = Diagnostic::error(format!("no available font is called `{family}`"))
         .with_help(format!("bundled: {}; for others pass `--font-path DIR` or `--system-fonts`", bundled.join(", ")));
     Err(match &loaded.resume.layout.font {
-        Some(font) => d.at(&loaded.source, font.span.clone()),
-        None => d.in_source(&loaded.source),
+        Some(font) => d.at(font.span.clone()),
+        None => d.in_file(&loaded.source),
     }
     .into())
 }
@@ -349,19 +252,12 @@ fn check_coverage(loaded: &Loaded, missing: &[char]) -> Result<(), Failure> {
                     fonts::package_for(c)
                 ));
             match loaded.source.text.find(c) {
-                Some(at) => d.at(&loaded.source, at..at + c.len_utf8()),
-                None => d.in_source(&loaded.source),
+                Some(at) => d.at(Span::new(Arc::clone(&loaded.source), at..at + c.len_utf8())),
+                None => d.in_file(&loaded.source),
             }
         })
         .collect();
     if diagnostics.is_empty() { Ok(()) } else { Err(Failure::Input(Diagnostics(diagnostics))) }
-}
-
-fn output_dir(input: &Path, options: &Options) -> PathBuf {
-    match &options.out_dir {
-        Some(dir) => dir.clone(),
-        None => input.parent().unwrap_or(Path::new(".")).join("out"),
-    }
 }
 
 /// `Zoë Ødegård` -> `Zoë_Ødegård_Resume`.

@@ -7,35 +7,13 @@
 use std::sync::Arc;
 
 use crate::diag::Diagnostic;
-use crate::source::{Node, NodeKind, Source, Span};
+use crate::source::{Source, Span, Spanned};
+use crate::yaml::{Node, NodeKind};
 
 /// The longest text a field may hold: far beyond any sensible bullet, short of a pasted file.
 pub const MAX_TEXT_CHARS: usize = 2000;
 /// The most items a list may hold: far beyond any resume's roles, bullets or skills.
 pub const MAX_LIST_ITEMS: usize = 200;
-
-/// A value and where it was written.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Spanned<T> {
-    pub value: T,
-    pub span: Span,
-}
-
-impl<T> Spanned<T> {
-    pub fn new(value: T, span: Span) -> Self {
-        Spanned { value, span }
-    }
-}
-
-impl<T> std::ops::Deref for Spanned<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.value
-    }
-}
-
-/// Text the user wrote, with its span.
-pub type Text = Spanned<String>;
 
 /// Collects diagnostics while decoding one source file.
 pub struct Decoder {
@@ -75,7 +53,7 @@ impl Decoder {
 
     /// Reports an error at `span`.
     pub fn error(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) {
-        let d = Diagnostic::error(message).at(&self.source, span).with_help(help);
+        let d = Diagnostic::error(message).at(span).with_help(help);
         self.diagnostics.push(d);
     }
 
@@ -120,8 +98,11 @@ impl Decoder {
         match fields.get(key) {
             Some(node) => T::decode(node, self),
             None => {
-                let span = fields.node.span.start..fields.node.span.start;
-                self.error(span, format!("missing `{key}` in {}", fields.what), format!("add `{key}:` here"));
+                self.error(
+                    fields.node.span.at_start(),
+                    format!("missing `{key}` in {}", fields.what),
+                    format!("add `{key}:` here"),
+                );
                 None
             }
         }
@@ -178,7 +159,7 @@ impl<T: Decode> Decode for Vec<T> {
         match &node.kind {
             NodeKind::Seq(items) if items.len() > MAX_LIST_ITEMS => {
                 let message = format!("this list holds {} items; the limit is {MAX_LIST_ITEMS}", items.len());
-                d.error(node.span.start..node.span.start, message, "a resume lists a handful of entries per section");
+                d.error(node.span.at_start(), message, "a resume lists a handful of entries per section");
                 None
             }
             NodeKind::Seq(items) => Some(items.iter().filter_map(|item| T::decode(item, d)).collect()),

@@ -4,6 +4,7 @@
 //! with a caret, and `= help: ...`. The same record serializes to JSON for editors and CI.
 
 use std::fmt;
+use std::ops::Range;
 use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{self as cs, Label};
@@ -28,8 +29,10 @@ pub struct Diagnostic {
     /// Stable rule id (`font-size`, `quantified`...); `None` for input errors.
     pub rule: Option<&'static str>,
     pub message: String,
-    pub source: Option<Arc<Source>>,
-    pub span: Option<Span>,
+    /// The file the problem is in, if it is in one.
+    pub file: Option<Arc<Source>>,
+    /// Where in `file`, if known.
+    pub range: Option<Range<usize>>,
     pub help: Option<String>,
 }
 
@@ -39,8 +42,8 @@ impl Diagnostic {
             severity: Severity::Error,
             rule: None,
             message: message.into(),
-            source: None,
-            span: None,
+            file: None,
+            range: None,
             help: None,
         }
     }
@@ -59,27 +62,37 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_span(mut self, span: Span) -> Self {
-        self.span = Some(span);
+    /// Locates the diagnostic at `span`.
+    pub fn at(mut self, span: Span) -> Self {
+        self.range = Some(span.range);
+        self.file = Some(span.source);
         self
     }
 
-    /// Locates the diagnostic in `source`.
-    pub fn at(self, source: &Arc<Source>, span: Span) -> Self {
-        self.with_span(span).in_source(source)
+    /// Locates the diagnostic in a file as a whole.
+    pub fn in_file(mut self, source: &Arc<Source>) -> Self {
+        self.file = Some(Arc::clone(source));
+        self
     }
 
-    /// Attaches the source file, keeping any span already set.
-    pub fn in_source(mut self, source: &Arc<Source>) -> Self {
-        self.source = Some(Arc::clone(source));
-        self
+    /// Where the diagnostic points, if at a place in a file.
+    pub fn span(&self) -> Option<Span> {
+        Some(Span::new(Arc::clone(self.file.as_ref()?), self.range.clone()?))
     }
 
     /// `file:line:col` of the diagnostic, if it has a location.
     pub fn location(&self) -> Option<(String, usize, usize)> {
-        let source = self.source.as_ref()?;
-        let (line, column) = source.line_col(self.span.as_ref().map_or(0, |s| s.start));
+        let source = self.file.as_ref()?;
+        let (line, column) = source.line_col(self.range.as_ref().map_or(0, |r| r.start));
         Some((source.name.clone(), line, column))
+    }
+
+    /// Orders diagnostics file by file, then top to bottom; those with no place come last.
+    pub fn sort_key(&self) -> (bool, u64, usize) {
+        match self.span() {
+            Some(span) => (false, span.source.order(), span.start()),
+            None => (true, 0, 0),
+        }
     }
 
     /// Renders the diagnostic with its snippet, as printed on the terminal.
@@ -95,12 +108,12 @@ impl Diagnostic {
         if let Some(help) = &self.help {
             d = d.with_notes(vec![format!("help: {help}")]);
         }
-        let Some(source) = &self.source else {
+        let Some(source) = &self.file else {
             return plain(&d);
         };
         let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
-        if let Some(span) = &self.span {
-            d = d.with_labels(vec![Label::primary((), span.clone())]);
+        if let Some(range) = &self.range {
+            d = d.with_labels(vec![Label::primary((), range.clone())]);
         } else {
             // No span: name the file in the header so the message is still located.
             d.message = format!("{}: {}", source.name, d.message);
@@ -147,9 +160,9 @@ impl Diagnostics {
         self.0.is_empty()
     }
 
-    /// Orders by file position so output reads top to bottom.
+    /// Orders by place, file by file, so output reads top to bottom.
     pub fn sort(&mut self) {
-        self.0.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
+        self.0.sort_by_key(Diagnostic::sort_key);
     }
 }
 
@@ -182,8 +195,8 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
             severity: d.severity,
             message: &d.message,
             file: location.as_ref().map(|l| l.0.clone()),
-            line: location.as_ref().filter(|_| d.span.is_some()).map(|l| l.1),
-            column: location.as_ref().filter(|_| d.span.is_some()).map(|l| l.2),
+            line: location.as_ref().filter(|_| d.range.is_some()).map(|l| l.1),
+            column: location.as_ref().filter(|_| d.range.is_some()).map(|l| l.2),
             hint: d.help.as_deref(),
         }
     }

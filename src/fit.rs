@@ -9,14 +9,12 @@
 use std::sync::Arc;
 
 use crate::fonts::Fonts;
+use crate::guidance::{FONT_SIZE_PT, MARGINS_IN, PT_PER_IN};
 use crate::ir::{Document, Style};
-use crate::render::typst::{self as typst_render, LayoutSource, Typeset};
+use crate::render::typst::{self as typst_render, LayoutError, LayoutSource, Typeset};
 
 /// The tightest spacing multiplier auto-fit uses.
 pub const MIN_SPACING: f64 = 0.7;
-/// The smallest font size and margins the guidance allows.
-pub const MIN_FONT_SIZE: f64 = 10.0;
-pub const MIN_MARGINS_PT: f64 = 36.0;
 /// Bisection steps after the bounds are known: the precision is 3 / 2^STEPS of the scale.
 const STEPS: usize = 4;
 
@@ -37,7 +35,7 @@ pub fn fit(
     document: &Document,
     fonts: &Arc<Fonts>,
     first: Typeset,
-) -> Result<Fitted, Vec<crate::diag::Diagnostic>> {
+) -> Result<Fitted, Vec<LayoutError>> {
     let limit = usize::from(document.style.max_pages);
     let base = document.style.clone();
     let mut compilations = 1;
@@ -73,12 +71,12 @@ pub fn tighten(base: &Style, t: f64) -> Style {
     let stage = |from: f64| (t - from).clamp(0.0, 1.0);
     let lerp = |a: f64, b: f64, x: f64| a + (b - a) * x;
     let spacing = lerp(1.0, MIN_SPACING.min(base.spacing), stage(0.0)).min(base.spacing);
-    let font_size = lerp(base.font_size, MIN_FONT_SIZE.min(base.font_size), stage(1.0));
-    let margins = lerp(base.margins, MIN_MARGINS_PT.min(base.margins), stage(2.0));
+    let font_size = lerp(base.font_size, FONT_SIZE_PT.start().min(base.font_size), stage(1.0));
+    let margins = lerp(base.margins, (MARGINS_IN.start() * PT_PER_IN).min(base.margins), stage(2.0));
     Style {
         spacing: (spacing * 100.0).floor() / 100.0,
         font_size: (font_size * 10.0 + 1e-9).floor() / 10.0,
-        margins: (margins / 72.0 * 100.0 + 1e-9).floor() / 100.0 * 72.0,
+        margins: (margins / PT_PER_IN * 100.0 + 1e-9).floor() / 100.0 * PT_PER_IN,
         ..base.clone()
     }
 }
@@ -93,51 +91,9 @@ pub fn describe(base: &Style, fitted: &Style) -> Option<String> {
         changes.push(format!("font {} -> {} pt", base.font_size, fitted.font_size));
     }
     if fitted.margins != base.margins {
-        changes.push(format!("margins {:.2} -> {:.2} in", base.margins / 72.0, fitted.margins / 72.0));
+        changes.push(format!("margins {:.2} -> {:.2} in", base.margins / PT_PER_IN, fitted.margins / PT_PER_IN));
     }
     (!changes.is_empty()).then(|| changes.join(", "))
-}
-
-/// Advice for a resume that overflows even at the tightest style: how much must go, and
-/// which bullets matter least (low `priority` first, then the oldest roles' last bullets).
-pub fn overflow_help(loaded: &crate::build::Loaded, style: &Style, lines_over: usize) -> String {
-    let resume = &loaded.resume;
-    let roles = resume.experience.len();
-    let mut candidates: Vec<(i64, usize, usize, &crate::model::Bullet, &str)> = Vec::new();
-    for (age, job) in resume.experience.iter().enumerate() {
-        for (i, bullet) in job.bullets.iter().enumerate() {
-            candidates.push((bullet.priority.as_ref().map_or(0, |p| p.value), roles - age, i, bullet, &job.company));
-        }
-    }
-    for project in &resume.projects {
-        for (i, bullet) in project.bullets.iter().enumerate() {
-            candidates.push((bullet.priority.as_ref().map_or(0, |p| p.value), 0, i, bullet, &project.name));
-        }
-    }
-    // Lowest priority first; among equals the oldest role, and its last bullet first.
-    candidates.sort_by_key(|&(priority, recency, index, ..)| (priority, recency, std::cmp::Reverse(index)));
-    let named: Vec<String> = candidates
-        .iter()
-        .take(lines_over.div_ceil(2).clamp(2, 5))
-        .map(|(_, _, _, bullet, place)| {
-            let (line, _) = loaded.source.line_col(bullet.text.span.start);
-            let words: Vec<&str> = bullet.text.split_whitespace().collect();
-            let excerpt = if words.len() > 8 { format!("{} …", words[..8].join(" ")) } else { words.join(" ") };
-            format!("line {line} ({place}): {excerpt}")
-        })
-        .collect();
-    let plural = if lines_over == 1 { "" } else { "s" };
-    let tightest = style.font_size <= MIN_FONT_SIZE + 1e-9 && style.margins <= MIN_MARGINS_PT + 1e-9;
-    let mut help = if tightest {
-        format!("even at the tightest spacing, 10 pt and 0.5 in margins, about {lines_over} line{plural} must go")
-    } else {
-        format!("about {lines_over} line{plural} must go (auto-fit is off)")
-    };
-    if !named.is_empty() {
-        help += "; the lowest-priority bullets are:\n";
-        help += &named.iter().map(|n| format!("  {n}")).collect::<Vec<_>>().join("\n");
-    }
-    help
 }
 
 #[cfg(test)]

@@ -1,15 +1,18 @@
 //! The normalized document every renderer reads.
 //!
 //! Dates are formatted, inline markup is parsed into spans, links carry the address they show,
-//! sections are ordered and layout settings are resolved. Renderers only place what is here,
-//! so the PDF, the DOCX and the text outputs cannot disagree on content.
+//! sections are ordered and layout settings are resolved. The IR also owns the reading order:
+//! [`Entry::fields`] yields an entry's fields in the order every output shows them, and the
+//! Typst data, the DOCX, text and Markdown renderers and the read-back all follow it. Renderers
+//! only place what is here, so the PDF, the DOCX and the text outputs cannot disagree.
 
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
-use crate::decode::Text;
+use crate::guidance::{self, PAGES};
 use crate::layouts;
 use crate::model::{self, Date, End, Paper, Resume, SECTION_KEYS};
-use crate::source::Span;
+use crate::source::{Span, Text};
 
 /// A resume ready to render.
 #[derive(Debug, Clone, Serialize)]
@@ -63,7 +66,7 @@ pub enum Body {
 }
 
 /// A role, project, school, certification or custom entry.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Entry {
     pub title: String,
     pub org: Option<String>,
@@ -124,6 +127,154 @@ impl Inline {
     }
 }
 
+/// What a field of an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Org,
+    Link,
+    Dates,
+    Location,
+    Description,
+    Bullet,
+    Detail,
+}
+
+impl Role {
+    /// The order every output shows an entry's fields in: the title, organisation and link, then
+    /// the dates and location, the description, the bullets and the details.
+    pub const READING_ORDER: [Role; 8] = [
+        Role::Title,
+        Role::Org,
+        Role::Link,
+        Role::Dates,
+        Role::Location,
+        Role::Description,
+        Role::Bullet,
+        Role::Detail,
+    ];
+
+    /// The key the layouts read the field under in `/resume.json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Org => "org",
+            Role::Link => "link",
+            Role::Dates => "dates",
+            Role::Location => "location",
+            Role::Description => "description",
+            Role::Bullet => "bullets",
+            Role::Detail => "details",
+        }
+    }
+
+    /// The printed line the field is on: the title line and the dates line each hold several
+    /// fields (separated by ` · `); a description, a bullet and a detail are lines of their own.
+    pub fn line(self) -> Line {
+        match self {
+            Role::Title | Role::Org | Role::Link => Line::Title,
+            Role::Dates | Role::Location => Line::Dates,
+            Role::Description => Line::Description,
+            Role::Bullet => Line::Bullet,
+            Role::Detail => Line::Detail,
+        }
+    }
+}
+
+/// A printed line of an entry (see [`Role::line`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    Title,
+    Dates,
+    Description,
+    Bullet,
+    Detail,
+}
+
+/// One field of an entry, borrowed from it.
+#[derive(Debug, Clone, Copy)]
+pub enum Field<'a> {
+    Title(&'a str),
+    Org(&'a str),
+    Link(&'a Inline),
+    Dates(&'a str),
+    Location(&'a str),
+    Description(&'a Rich),
+    Bullet(&'a Bullet),
+    Detail(&'a Detail),
+}
+
+impl Field<'_> {
+    pub fn role(&self) -> Role {
+        match self {
+            Field::Title(_) => Role::Title,
+            Field::Org(_) => Role::Org,
+            Field::Link(_) => Role::Link,
+            Field::Dates(_) => Role::Dates,
+            Field::Location(_) => Role::Location,
+            Field::Description(_) => Role::Description,
+            Field::Bullet(_) => Role::Bullet,
+            Field::Detail(_) => Role::Detail,
+        }
+    }
+}
+
+impl Entry {
+    /// The entry's fields, in reading order; absent ones are left out.
+    pub fn fields(&self) -> Vec<Field<'_>> {
+        let mut out = Vec::new();
+        for role in Role::READING_ORDER {
+            match role {
+                Role::Title => out.push(Field::Title(&self.title)),
+                Role::Org => out.extend(self.org.as_deref().map(Field::Org)),
+                Role::Link => out.extend(self.link.as_ref().map(Field::Link)),
+                Role::Dates => out.extend(self.dates.as_deref().map(Field::Dates)),
+                Role::Location => out.extend(self.location.as_deref().map(Field::Location)),
+                Role::Description => out.extend(self.description.as_ref().map(Field::Description)),
+                Role::Bullet => out.extend(self.bullets.iter().map(Field::Bullet)),
+                Role::Detail => out.extend(self.details.iter().map(Field::Detail)),
+            }
+        }
+        out
+    }
+
+    /// The fields grouped into printed lines, in reading order.
+    pub fn lines(&self) -> Vec<(Line, Vec<Field<'_>>)> {
+        let mut lines: Vec<(Line, Vec<Field>)> = Vec::new();
+        for field in self.fields() {
+            let line = field.role().line();
+            match lines.last_mut() {
+                Some((last, fields)) if *last == line && matches!(line, Line::Title | Line::Dates) => {
+                    fields.push(field)
+                }
+                _ => lines.push((line, vec![field])),
+            }
+        }
+        lines
+    }
+}
+
+/// The Typst data: every field under its key, in reading order, `null` when absent.
+impl Serialize for Entry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(Role::READING_ORDER.len()))?;
+        for role in Role::READING_ORDER {
+            let key = role.key();
+            match role {
+                Role::Title => map.serialize_entry(key, &self.title)?,
+                Role::Org => map.serialize_entry(key, &self.org)?,
+                Role::Link => map.serialize_entry(key, &self.link)?,
+                Role::Dates => map.serialize_entry(key, &self.dates)?,
+                Role::Location => map.serialize_entry(key, &self.location)?,
+                Role::Description => map.serialize_entry(key, &self.description)?,
+                Role::Bullet => map.serialize_entry(key, &self.bullets)?,
+                Role::Detail => map.serialize_entry(key, &self.details)?,
+            }
+        }
+        map.end()
+    }
+}
+
 /// Plain text of rich text.
 pub fn plain_text(rich: &[Inline]) -> String {
     rich.iter().map(|i| i.text.as_str()).collect()
@@ -151,9 +302,9 @@ pub const DEFAULT_MARGINS_PT: f64 = 54.0;
 pub fn build(resume: &Resume, today: Date) -> Document {
     let layout = &resume.layout;
     let max_pages = match &layout.max_pages {
-        Some(pages) => pages.value.clamp(1, 2) as u8,
-        None if experience_months(resume, today) >= 8 * 12 => 2,
-        None => 1,
+        Some(pages) => pages.value.clamp(i64::from(*PAGES.start()), i64::from(*PAGES.end())) as u8,
+        None if experience_months(resume, today) >= guidance::SENIOR_YEARS * 12 => *PAGES.end(),
+        None => *PAGES.start(),
     };
     let style = Style {
         template: layout.template.as_ref().map_or(layouts::DEFAULT.to_string(), |t| t.value.clone()),

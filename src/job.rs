@@ -6,18 +6,25 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::build::Failure;
-use crate::decode::{Decode, Decoder, Spanned, Text};
+use schemars::Schema;
+use serde_json::json;
+
+use crate::decode::{Decode, Decoder};
 use crate::diag::Diagnostics;
-use crate::source::{self, Node, NodeKind, Source};
-use crate::validate;
+use crate::load::{self, Failure};
+use crate::source::{Source, Spanned, Text};
+use crate::yaml::{self, Node, NodeKind};
+use crate::{model, validate};
+
+/// One path component for an output folder, as [`check_id`] accepts (for the JSON Schema).
+const JOB_ID_PATTERN: &str = r"^(?!\.)([A-Za-z0-9._-]|[^\x00-\x7F])+$";
 
 /// A job posting and how to tailor the resume for it.
 #[derive(Debug, Clone, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields, transform = crate::schema::one_posting)]
+#[schemars(deny_unknown_fields, transform = one_posting)]
 pub struct Job {
     /// Output folder name; the file stem when not given (then its span is empty).
-    #[schemars(default, regex(pattern = crate::schema::JOB_ID_PATTERN))]
+    #[schemars(regex(pattern = JOB_ID_PATTERN))]
     pub id: Text,
     /// The employer.
     pub company: Text,
@@ -41,7 +48,7 @@ pub struct Job {
     #[schemars(range(min = 1, max = 2))]
     pub max_pages: Option<Spanned<i64>>,
     /// The order of the sections for this posting.
-    #[schemars(default, schema_with = "crate::schema::order")]
+    #[schemars(default, schema_with = "model::schema::order")]
     pub order: Option<Spanned<Vec<Text>>>,
 }
 
@@ -74,8 +81,8 @@ impl Decode for Job {
         let stem = d.source.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         // Missing fields become empty text, already reported, so validation still runs and
         // every problem shows at once.
-        let at = || Spanned::new(String::new(), node.span.start..node.span.start);
-        let id = d.opt(&f, "id").unwrap_or_else(|| Spanned::new(stem, node.span.start..node.span.start));
+        let at = || Spanned::new(String::new(), node.span.at_start());
+        let id = d.opt(&f, "id").unwrap_or_else(|| Spanned::new(stem, node.span.at_start()));
         Some(Job {
             id,
             company: d.req(&f, "company").unwrap_or_else(at),
@@ -110,13 +117,12 @@ impl Decode for Posting {
 
 /// Reads, decodes and validates a job file, reporting every problem at once.
 pub fn load(path: &Path) -> Result<LoadedJob, Failure> {
-    let source = Arc::new(Source::read(path)?);
-    load_source(source)
+    load_source(Arc::new(load::read(path)?))
 }
 
 /// Like [`load`], for text already in memory; `posting_file` is resolved beside `source.path`.
 pub fn load_source(source: Arc<Source>) -> Result<LoadedJob, Failure> {
-    let node = source::parse_yaml(&source).map_err(Failure::Input)?;
+    let node = yaml::parse(&source).map_err(Failure::Input)?;
     let mut d = Decoder::new(Arc::clone(&source));
     let job = Job::decode(&node, &mut d);
     let posting = job.as_ref().and_then(|job| validate_job(job, &node, &mut d));
@@ -150,7 +156,7 @@ fn validate_job(job: &Job, node: &Node, d: &mut Decoder) -> Option<String> {
         }
         (None, None) => {
             d.error(
-                node.span.start..node.span.start,
+                node.span.at_start(),
                 "missing `posting` in the job",
                 "paste the posting's text under `posting: |`, or name a text file with `posting_file:`",
             );
@@ -188,12 +194,21 @@ fn check_id(id: &Text, d: &mut Decoder) {
 /// Reads `posting_file`, relative to the job file.
 fn read_posting(file: &Text, d: &mut Decoder) -> Option<Text> {
     let base = d.source.path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
-    match Source::read(&base.join(&file.value)) {
+    match load::read(&base.join(&file.value)) {
         Ok(posting) => Some(Spanned::new(posting.text, file.span.clone())),
         Err(err) => {
             let help = "check the path; it is relative to the job file";
-            d.diagnostics.push(err.with_help(help).at(&d.source, file.span.clone()));
+            d.diagnostics.push(err.with_help(help).at(file.span.clone()));
             None
         }
+    }
+}
+
+/// A job file gives its posting one way: `posting` or `posting_file`, not both; `id` may be left
+/// out (the file stem is the id).
+fn one_posting(schema: &mut Schema) {
+    schema.insert("oneOf".into(), json!([{ "required": ["posting"] }, { "required": ["posting_file"] }]));
+    if let Some(serde_json::Value::Array(required)) = schema.get_mut("required") {
+        required.retain(|key| key != "id");
     }
 }

@@ -5,30 +5,43 @@
 //! while typing. Scalars the decoder parses from text (dates, lengths, severities) get patterns
 //! that accept exactly what it accepts, as YAML 1.2 types them (a bare `2021` is a number).
 
-use std::borrow::Cow;
-
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use schemars::JsonSchema;
 use serde_json::{Value, json};
 
-use crate::decode::Spanned;
-use crate::model::{Date, End, Length, Level, Paper, Resume, SECTION_KEYS};
+use crate::job::Job;
+use crate::model::Resume;
+use crate::rules::RULES;
 
 /// The schema of a resume file (draft 7, which every YAML language server understands).
 pub fn resume() -> Value {
-    generate::<Resume>("rescc resume")
+    generate::<Resume>("rescc resume", name_the_rules)
 }
 
 /// The schema of a job file (`jobs/*.yaml`).
 pub fn job() -> Value {
-    generate::<crate::job::Job>("rescc job")
+    generate::<Job>("rescc job", |_| {})
 }
 
-fn generate<T: JsonSchema>(title: &str) -> Value {
+fn generate<T: JsonSchema>(title: &str, finish: fn(&mut Value)) -> Value {
     let mut schema = schemars::generate::SchemaSettings::draft07().into_generator().into_root_schema_for::<T>();
     schema.insert("title".into(), title.into());
     let mut value = schema.to_value();
+    finish(&mut value);
     allow_null_for_optional(&mut value);
     value
+}
+
+/// Lists every rule under `checks`, with its summary, and refuses other keys.
+fn name_the_rules(schema: &mut Value) {
+    let Some(checks) = schema.pointer_mut("/properties/checks") else { return };
+    let level = checks["additionalProperties"].take();
+    // A `$ref` with siblings is ignored by draft 7 readers, so the summary wraps it.
+    let properties: serde_json::Map<String, Value> = RULES
+        .iter()
+        .map(|rule| (rule.id.to_string(), json!({ "allOf": [level.clone()], "description": (rule.summary)() })))
+        .collect();
+    checks["properties"] = Value::Object(properties);
+    checks["additionalProperties"] = false.into();
 }
 
 /// The schema as pretty-printed JSON text, ending in a newline.
@@ -65,206 +78,4 @@ fn accepts_null(schema: &Value) -> bool {
         Some(Value::Array(types)) => types.iter().any(|t| t == "null"),
         _ => schema.get("anyOf").and_then(Value::as_array).is_some_and(|s| s.iter().any(accepts_null)),
     }
-}
-
-/// A value's schema is its content's: spans exist only in memory.
-impl<T: JsonSchema> JsonSchema for Spanned<T> {
-    fn inline_schema() -> bool {
-        T::inline_schema()
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        T::schema_name()
-    }
-
-    fn schema_id() -> Cow<'static, str> {
-        T::schema_id()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        T::json_schema(generator)
-    }
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, years 1900 to 2200, as [`Date::parse`] accepts.
-const DATE_PATTERN: &str = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
-
-/// A number with a unit, as [`Length::parse`] accepts.
-const LENGTH_PATTERN: &str = r"^\s*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)\s*(in|cm|mm|pt)\s*$";
-
-/// `name@domain.tld`, as [`crate::validate::is_email`] accepts.
-pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$";
-
-/// An address with a dotted host, as [`crate::validate::is_url`] accepts.
-pub const URL_PATTERN: &str = r"^(https?://)?[^\s/?#:.@]+(\.[^\s/?#:.@]+)+(:[0-9]{1,5})?([/?#]\S*)?$";
-
-/// One path component for an output folder, as the job decoder's id check accepts.
-pub const JOB_ID_PATTERN: &str = r"^(?!\.)([A-Za-z0-9._-]|[^\x00-\x7F])+$";
-
-/// `3.7/4.0` or a bare grade, as [`crate::validate::parse_gpa`] accepts.
-pub const GPA_PATTERN: &str = r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*[0-9]+(\.[0-9]+)?\s*)?$";
-
-/// The schemas of a date: the text form, and the bare year YAML reads as a number.
-fn date_forms() -> Vec<Value> {
-    vec![
-        json!({ "type": "string", "pattern": DATE_PATTERN }),
-        json!({ "type": "integer", "minimum": 1900, "maximum": 2200 }),
-    ]
-}
-
-impl JsonSchema for Date {
-    fn schema_name() -> Cow<'static, str> {
-        "Date".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, e.g. `2022-03`.",
-            "anyOf": date_forms(),
-        })
-    }
-}
-
-impl JsonSchema for End {
-    fn schema_name() -> Cow<'static, str> {
-        "End".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let mut forms = date_forms();
-        forms.push(json!({ "enum": ["present"] }));
-        forms.push(json!({ "type": "string", "pattern": "^[Pp][Rr][Ee][Ss][Ee][Nn][Tt]$" }));
-        json_schema!({
-            "description": "When it ended: a date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) or `present`; omitted means present.",
-            "anyOf": forms,
-        })
-    }
-}
-
-impl JsonSchema for Paper {
-    fn schema_name() -> Cow<'static, str> {
-        "Paper".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "Paper size: `letter` (North America) or `a4` (everywhere else).",
-            "anyOf": [
-                { "enum": ["letter", "a4"] },
-                { "type": "string", "pattern": "^([Uu][Ss]-)?[Ll][Ee][Tt][Tt][Ee][Rr]$|^[Aa]4$" },
-            ],
-        })
-    }
-}
-
-impl JsonSchema for Length {
-    fn schema_name() -> Cow<'static, str> {
-        "Length".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "Page margins with a unit (`in`, `cm`, `mm` or `pt`), between 0.5in and 1in, e.g. `0.75in`.",
-            "type": "string",
-            "pattern": LENGTH_PATTERN,
-            "examples": ["0.75in", "2cm"],
-        })
-    }
-}
-
-impl JsonSchema for Level {
-    fn schema_name() -> Cow<'static, str> {
-        "Level".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "How a rule reports: `error` fails the build, `warning` only reports, `off` silences it.",
-            "enum": ["error", "warning", "off", "warn", "false", false],
-        })
-    }
-}
-
-/// `layout.font_size`: 10 to 11 pt, written as a number or as text such as `10.5pt`.
-pub(crate) fn font_size(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({
-        "description": "Body text size in points, 10 to 11; recruiters and ATS expect 10–11 pt.",
-        "anyOf": [
-            { "type": "number", "minimum": 10, "maximum": 11 },
-            { "type": "string", "pattern": r"^\s*(10(\.[0-9]*)?|11(\.0*)?)\s*(pt)?\s*$" },
-        ],
-    })
-}
-
-/// `layout.template`: a built-in layout's name, or a path to a `.typ` file.
-pub(crate) fn template(_: &mut SchemaGenerator) -> Schema {
-    let names: Vec<&str> = crate::layouts::BUILTIN.iter().map(|l| l.name).collect();
-    json_schema!({
-        "description": "A built-in layout (see `rescc layouts`), or a path to a `.typ` file relative to the resume.",
-        "anyOf": [{ "enum": names }, { "type": "string", "pattern": r"\.typ$" }],
-    })
-}
-
-/// `layout.order`: section keys, each at most once.
-pub(crate) fn order(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({
-        "description": "The order of the sections; sections left out follow in the default order.",
-        "type": "array",
-        "items": { "enum": SECTION_KEYS },
-        "uniqueItems": true,
-    })
-}
-
-/// `checks`: a severity per rule id.
-pub(crate) fn checks(generator: &mut SchemaGenerator) -> Schema {
-    let level = generator.subschema_for::<Level>();
-    let properties: serde_json::Map<String, Value> = crate::rules::RULES
-        .iter()
-        // A `$ref` with siblings is ignored by draft 7 readers, so the summary wraps it.
-        .map(|rule| (rule.id.to_string(), json!({ "allOf": [level.clone()], "description": rule.summary })))
-        .collect();
-    json_schema!({
-        "description": "Severity per guidance rule: `error`, `warning` or `off`.",
-        "type": "object",
-        "properties": properties,
-        "additionalProperties": false,
-    })
-}
-
-/// Lets a mapping form also be written as one string (a bullet's text, a link's URL).
-pub(crate) fn or_string(schema: &mut Schema, string: Value) {
-    let mapping = std::mem::take(schema).to_value();
-    let description = mapping.get("description").cloned();
-    let mut combined = json!({ "anyOf": [string, mapping] });
-    if let Some(description) = description {
-        combined["description"] = description;
-    }
-    *schema = Schema::try_from(combined).expect("an object is a schema");
-}
-
-/// A bullet is its text, or a mapping with tags and a priority.
-pub(crate) fn bullet_or_text(schema: &mut Schema) {
-    or_string(schema, json!({ "type": "string", "minLength": 1 }));
-}
-
-/// A link is its URL, or a mapping with a label.
-pub(crate) fn link_or_url(schema: &mut Schema) {
-    or_string(schema, json!({ "type": "string", "pattern": URL_PATTERN }));
-}
-
-/// `education.gpa`: `3.7/4.0` as text, or a bare number on a 4.0 scale.
-pub(crate) fn gpa(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({
-        "description": "Grade point average, e.g. `\"3.7/4.0\"`; show it only when 3.5/4.0 or above.",
-        "anyOf": [
-            { "type": "string", "pattern": GPA_PATTERN },
-            { "type": "number", "minimum": 0 },
-            { "type": "null" },
-        ],
-    })
-}
-
-/// A job file gives its posting one way: `posting` or `posting_file`, not both.
-pub(crate) fn one_posting(schema: &mut Schema) {
-    schema.insert("oneOf".into(), json!([{ "required": ["posting"] }, { "required": ["posting_file"] }]));
 }

@@ -3,10 +3,10 @@
 //! Selection by tags, ordering by priority and the job's overrides are all here, so every
 //! later stage (IR, renderers, checks) sees an ordinary resume.
 
-use crate::decode::Text;
 use crate::job::Job;
-use crate::keywords;
+use crate::lexicon::same_term;
 use crate::model::{Bullet, Resume};
+use crate::source::Text;
 
 /// The resume tailored for `job`; `base` is left as it was.
 pub fn apply(base: &Resume, job: &Job) -> Resume {
@@ -37,12 +37,12 @@ pub fn apply(base: &Resume, job: &Job) -> Resume {
 /// Keeps untagged bullets and those sharing a tag with the job, highest priority first.
 fn select(bullets: &mut Vec<Bullet>, tags: &[Text]) {
     if !tags.is_empty() {
-        bullets.retain(|b| b.tags.is_empty() || b.tags.iter().any(|t| tags.iter().any(|j| keywords::same_term(t, j))));
+        bullets.retain(|b| b.tags.is_empty() || b.tags.iter().any(|t| tags.iter().any(|j| same_term(t, j))));
     }
     bullets.sort_by_key(|b| std::cmp::Reverse(b.priority.as_ref().map_or(0, |p| p.value)));
 }
 
 /// Where a skill goes: its index in `first`, or after all of them.
 fn rank(item: &str, first: &[Text]) -> usize {
-    first.iter().position(|f| keywords::same_term(item, f)).unwrap_or(first.len())
+    first.iter().position(|f| same_term(item, f)).unwrap_or(first.len())
 }

@@ -1,13 +1,12 @@
 //! Semantic validation: what the types cannot say (date order, email and URL shapes, layout
 //! bounds). Every problem is collected; none stops the others.
 
-use crate::decode::{Decoder, Spanned, Text};
+use crate::decode::{Decoder, did_you_mean};
+use crate::guidance::{self, FONT_SIZE_PT, MARGINS_IN, PAGES, range};
 use crate::layouts;
-use crate::model::{Date, End, Layout, Resume, SECTION_KEYS};
-
-/// Bounds that the hiring guidance puts on the layout.
-pub const FONT_SIZE_RANGE: (f64, f64) = (10.0, 11.0);
-pub const MARGIN_RANGE_IN: (f64, f64) = (0.5, 1.0);
+use crate::model::{Date, End, Layout, Resume, SECTION_KEYS, parse_gpa};
+use crate::source::{Spanned, Text};
+use crate::text::{is_email, is_url};
 
 /// Reports every semantic problem in `resume` to `d`.
 pub fn validate(resume: &Resume, d: &mut Decoder) {
@@ -71,7 +70,7 @@ fn validate_layout(layout: &Layout, d: &mut Decoder) {
     if let Some(template) = &layout.template {
         if !template.ends_with(".typ") && layouts::builtin(template).is_none() {
             let names: Vec<&str> = layouts::BUILTIN.iter().map(|l| l.name).collect();
-            let help = match crate::decode::did_you_mean(template, &names) {
+            let help = match did_you_mean(template, &names) {
                 Some(best) => format!("did you mean `{best}`?"),
                 None => format!("use one of {}, or a path to a `.typ` file", names.join(", ")),
             };
@@ -79,23 +78,23 @@ fn validate_layout(layout: &Layout, d: &mut Decoder) {
         }
     }
     if let Some(size) = &layout.font_size {
-        let (lo, hi) = FONT_SIZE_RANGE;
-        if !(lo..=hi).contains(&size.value) {
+        if !FONT_SIZE_PT.contains(&size.value) {
+            let sizes = range(&FONT_SIZE_PT);
             d.error(
                 size.span.clone(),
-                format!("font size {} pt is outside {lo}–{hi} pt", size.value),
-                "recruiters and ATS expect body text of 10–11 pt; shorten the content instead",
+                format!("font size {} pt is outside {sizes} pt", size.value),
+                format!("recruiters and ATS expect body text of {sizes} pt; shorten the content instead"),
             );
         }
     }
     if let Some(margins) = &layout.margins {
-        let (lo, hi) = MARGIN_RANGE_IN;
+        let (lo, hi) = (*MARGINS_IN.start(), *MARGINS_IN.end());
         let inches = margins.inches();
         if !(lo - 1e-9..=hi + 1e-9).contains(&inches) {
             d.error(
                 margins.span.clone(),
-                format!("margins of {} in are outside {lo}–{hi} in", round2(inches)),
-                "use between `0.5in` and `1in`; whitespace helps a six-second skim",
+                format!("margins of {} in are outside {} in", round2(inches), range(&MARGINS_IN)),
+                format!("use between `{lo}in` and `{hi}in`; whitespace helps a six-second skim"),
             );
         }
     }
@@ -109,11 +108,13 @@ fn validate_layout(layout: &Layout, d: &mut Decoder) {
 
 /// `max_pages` is 1 or 2 (shared with job files).
 pub fn check_max_pages(pages: &Spanned<i64>, d: &mut Decoder) {
-    if !(1..=2).contains(&pages.value) {
+    let (one, most) = (*PAGES.start(), *PAGES.end());
+    if !(i64::from(one)..=i64::from(most)).contains(&pages.value) {
+        let years = guidance::SENIOR_YEARS;
         d.error(
             pages.span.clone(),
-            format!("max_pages must be 1 or 2, not {}", pages.value),
-            "one page below 8 years of experience, two at most for seniors",
+            format!("max_pages must be {one} or {most}, not {}", pages.value),
+            format!("one page below {years} years of experience, two at most for seniors"),
         );
     }
 }
@@ -122,7 +123,7 @@ pub fn check_max_pages(pages: &Spanned<i64>, d: &mut Decoder) {
 pub fn check_order(order: &Spanned<Vec<Text>>, field: &str, d: &mut Decoder) {
     for (i, key) in order.iter().enumerate() {
         if !SECTION_KEYS.contains(&key.as_str()) {
-            let help = match crate::decode::did_you_mean(key, SECTION_KEYS) {
+            let help = match did_you_mean(key, SECTION_KEYS) {
                 Some(best) => format!("did you mean `{best}`?"),
                 None => format!("expected one of: {}; put other sections under `sections:`", SECTION_KEYS.join(", ")),
             };
@@ -156,52 +157,5 @@ fn check_url(url: &Text, d: &mut Decoder) {
             format!("`{}` is not a web address", url.value),
             "write the full address, e.g. `https://github.com/yourname`",
         );
-    }
-}
-
-/// `local@domain.tld`, with no spaces.
-pub fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else { return false };
-    !local.is_empty()
-        && !text.chars().any(char::is_whitespace)
-        && !domain.contains('@')
-        && domain.split('.').count() >= 2
-        && domain.split('.').all(|part| !part.is_empty())
-}
-
-/// An `http(s)://` address with a dotted host, or a bare `host.tld/path`.
-pub fn is_url(text: &str) -> bool {
-    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")).unwrap_or(text);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = host.rsplit_once(':').filter(|(_, port)| port.parse::<u16>().is_ok()).map_or(host, |(h, _)| h);
-    !text.chars().any(char::is_whitespace)
-        && host.contains('.')
-        && host.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
-}
-
-/// `3.7/4.0` -> (3.7, 4.0); a bare number is on a 4.0 scale.
-pub fn parse_gpa(text: &str) -> Option<(f64, f64)> {
-    let (value, scale) = match text.split_once('/') {
-        Some((v, s)) => (v.trim().parse::<f64>().ok()?, s.trim().parse::<f64>().ok()?),
-        None => (text.trim().parse::<f64>().ok()?, 4.0),
-    };
-    (value.is_finite() && scale > 0.0 && value >= 0.0 && value <= scale).then_some((value, scale))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shapes() {
-        assert!(is_email("priya.raman@example.com"));
-        assert!(!is_email("priya.example.com") || !is_email("a@b"));
-        assert!(!is_email("priya@example"));
-        assert!(is_url("https://github.com/priyaraman"));
-        assert!(is_url("github.com/priyaraman"));
-        assert!(!is_url("github com/priya"));
-        assert!(!is_url("https://localhost"));
-        assert_eq!(parse_gpa("3.7/4.0"), Some((3.7, 4.0)));
-        assert_eq!(parse_gpa("high"), None);
     }
 }

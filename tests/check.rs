@@ -14,8 +14,8 @@ const TODAY: Date = Date { year: 2026, month: Some(6), day: Some(1) };
 /// The findings of `rule` for an inline resume, rendered as printed.
 fn findings(rule: &str, yaml: &str) -> String {
     let source = Arc::new(rescc::source::Source::new("t.yaml", yaml));
-    let loaded = rescc::build::load_source(source).unwrap_or_else(|f| panic!("invalid:\n{}", f.diagnostics()));
-    let found = rescc::rules::content_checks_at(&loaded, TODAY);
+    let loaded = rescc::load::load_source(source).unwrap_or_else(|f| panic!("invalid:\n{}", f.diagnostics()));
+    let found = rescc::rules::content_checks(&loaded.resume, TODAY);
     let rendered: Vec<String> = found.iter().filter(|d| d.rule == Some(rule)).map(|d| d.render()).collect();
     rendered.iter().map(|r| r.trim_end()).collect::<Vec<_>>().join("\n\n")
 }
@@ -33,10 +33,10 @@ fn case(rule: &str, fires: &str, quiet: &str) {
 fn margins_are_enforced_when_loading() {
     let source =
         |m: &str| Arc::new(rescc::source::Source::new("t.yaml", format!("name: A\nlayout:\n  margins: {m}\n")));
-    let failure = rescc::build::load_source(source("0.3in")).err().expect("0.3in margins are refused");
+    let failure = rescc::load::load_source(source("0.3in")).err().expect("0.3in margins are refused");
     insta::assert_snapshot!("margins_fires", failure.diagnostics().to_string());
-    let loaded = rescc::build::load_source(source("0.75in")).unwrap();
-    assert!(rescc::rules::content_checks_at(&loaded, TODAY).iter().all(|d| d.rule != Some("margins")));
+    let loaded = rescc::load::load_source(source("0.75in")).unwrap();
+    assert!(rescc::rules::content_checks(&loaded.resume, TODAY).iter().all(|d| d.rule != Some("margins")));
 }
 
 #[test]
@@ -368,8 +368,8 @@ projects:
 fn checks_configure_severity_per_resume() {
     let yaml = "name: A\ncontact: {email: a@example.com}\nchecks:\n  contact: error\n  pronouns: off\n";
     let source = Arc::new(rescc::source::Source::new("t.yaml", yaml));
-    let loaded = rescc::build::load_source(source).unwrap();
-    let found = rescc::rules::content_checks_at(&loaded, TODAY);
+    let loaded = rescc::load::load_source(source).unwrap();
+    let found = rescc::rules::content_checks(&loaded.resume, TODAY);
     assert!(found.iter().all(|d| d.rule != Some("pronouns")));
     let contact: Vec<_> = found.iter().filter(|d| d.rule == Some("contact")).collect();
     assert_eq!(contact.len(), 2, "no phone, no GitHub link");
@@ -379,12 +379,13 @@ fn checks_configure_severity_per_resume() {
 /// False positives cost trust: the realistic fixtures get no error, and the example no warning.
 #[test]
 fn example_resume_is_clean() {
-    let loaded = rescc::build::load(&fixture("example.yaml")).unwrap();
-    let found: Vec<String> = rescc::rules::content_checks(&loaded).iter().map(|d| d.render()).collect();
+    let loaded = rescc::load::load(&fixture("example.yaml")).unwrap();
+    let found: Vec<String> =
+        rescc::rules::content_checks(&loaded.resume, rescc::cli::today()).iter().map(|d| d.render()).collect();
     assert!(found.is_empty(), "{}", found.join("\n"));
     for name in ["hostile.yaml", "unicode.yaml", "overflow.yaml"] {
-        let loaded = rescc::build::load(&fixture(name)).unwrap();
-        let found = rescc::rules::content_checks(&loaded);
+        let loaded = rescc::load::load(&fixture(name)).unwrap();
+        let found = rescc::rules::content_checks(&loaded.resume, rescc::cli::today());
         assert!(found.iter().all(|d| d.severity == rescc::diag::Severity::Warning), "{name}");
     }
 }

@@ -8,23 +8,25 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use rescc::build::Loaded;
 use rescc::ir::{self, Body, Document};
+use rescc::load::Loaded;
+use rescc::render::Renderer;
+use rescc::render::docx::Docx;
 use roxmltree::Node;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 fn load(name: &str) -> Loaded {
-    rescc::build::load(&common::fixture(name)).unwrap_or_else(|f| panic!("{}", f.diagnostics()))
+    rescc::load::load(&common::fixture(name)).unwrap_or_else(|f| panic!("{}", f.diagnostics()))
 }
 
 fn document(loaded: &Loaded) -> Document {
-    ir::build(&loaded.resume, rescc::model::Date::today())
+    ir::build(&loaded.resume, rescc::cli::today())
 }
 
 fn docx(name: &str) -> (Document, Vec<u8>) {
     let doc = document(&load(name));
-    let bytes = rescc::render::docx::render(&doc);
+    let bytes = Docx.render(&doc).unwrap();
     (doc, bytes)
 }
 
@@ -321,9 +323,9 @@ fn non_latin_names_round_trip() {
 
     let yaml =
         "name: 李雷\nheadline: 后端开发工程师\ncontact:\n  email: li.lei@example.com\nsummary: 在北京构建支付系统。\n";
-    let loaded = rescc::build::load_source(Arc::new(rescc::source::Source::new("t.yaml", yaml)))
+    let loaded = rescc::load::load_source(Arc::new(rescc::source::Source::new("t.yaml", yaml)))
         .unwrap_or_else(|f| panic!("{}", f.diagnostics()));
-    let bytes = rescc::render::docx::render(&document(&loaded));
+    let bytes = Docx.render(&document(&loaded)).unwrap();
     let paras = paragraphs(&part(&bytes, "word/document.xml"));
     assert_eq!(paras[0].text, "李雷");
     assert_eq!(paras[1].text, "后端开发工程师");
@@ -383,12 +385,12 @@ fn libreoffice_lays_out_the_same_pages_and_keeps_every_bullet() {
     let dir = tempfile::tempdir().unwrap();
     // `overflow` is tightened by auto-fit (where the build has it): the DOCX must follow.
     let fixtures = ["example.yaml", "hostile.yaml", "unicode.yaml", "overflow.yaml"];
-    let options = rescc::build::Options { force: true, ..Default::default() };
+    let options = rescc::build::Options { force: true, ..common::options() };
     let mut builds = Vec::new();
     for name in fixtures {
         let built = rescc::build::render(&load(name), &options).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
         let path = dir.path().join(name.replace(".yaml", ".docx"));
-        std::fs::write(&path, rescc::render::docx::render(&built.document)).unwrap();
+        std::fs::write(&path, Docx.render(&built.document).unwrap()).unwrap();
         builds.push((name, path, built));
     }
     let files: Vec<PathBuf> = builds.iter().map(|(_, path, _)| path.clone()).collect();

@@ -6,7 +6,7 @@ mod common;
 use std::sync::Arc;
 
 use common::{fixture, have, pdftotext, rescc, stderr, stdout};
-use rescc::build;
+use rescc::load;
 use rescc::model::Date;
 use rescc::source::Source;
 
@@ -15,7 +15,7 @@ fn sample() -> String {
 }
 
 /// The IR as JSON: what every renderer reads.
-fn ir(loaded: &build::Loaded) -> serde_json::Value {
+fn ir(loaded: &load::Loaded) -> serde_json::Value {
     let today = Date { year: 2026, month: Some(1), day: Some(15) };
     serde_json::to_value(rescc::ir::build(&loaded.resume, today)).unwrap()
 }
@@ -68,10 +68,10 @@ fn sample_imports_with_comments_on_what_was_left_out() {
 
 #[test]
 fn import_then_build_gives_the_same_document() {
-    let direct = build::load_source(Arc::new(Source::new("sample.json", sample()))).unwrap();
+    let direct = load::load_source(Arc::new(Source::new("sample.json", sample()))).unwrap();
     let source = Arc::new(Source::new("sample.json", sample()));
     let (yaml, _) = rescc::jsonresume::import(&source).unwrap();
-    let imported = build::load_source(Arc::new(Source::new("resume.yaml", yaml))).unwrap();
+    let imported = load::load_source(Arc::new(Source::new("resume.yaml", yaml))).unwrap();
     assert_eq!(ir(&direct), ir(&imported));
 }
 
@@ -110,7 +110,7 @@ fn errors_point_into_the_json_file() {
 #[test]
 fn a_rescc_resume_written_as_json_is_not_converted() {
     let json = r#"{ "name": "Priya Raman", "experience": [] }"#;
-    let loaded = build::load_source(Arc::new(Source::new("resume.json", json))).unwrap();
+    let loaded = load::load_source(Arc::new(Source::new("resume.json", json))).unwrap();
     assert_eq!(loaded.resume.name.value, "Priya Raman");
     assert!(loaded.warnings.is_empty());
 }

@@ -5,29 +5,34 @@ mod common;
 use std::sync::Arc;
 
 use common::*;
-use rescc::build::{self, Format, Options};
-use rescc::decode::Spanned;
-use rescc::fit::{MIN_FONT_SIZE, MIN_MARGINS_PT, MIN_SPACING};
+use rescc::build::{self, Options};
+use rescc::fit::MIN_SPACING;
+use rescc::guidance::{FONT_SIZE_PT, MARGINS_IN, PT_PER_IN};
+use rescc::load::{self, Failure, Loaded};
+use rescc::render::Format;
+use rescc::source::Spanned;
 
-fn load(name: &str) -> build::Loaded {
-    build::load(&fixture(name)).unwrap_or_else(|f| panic!("{}", f.diagnostics()))
+fn load(name: &str) -> Loaded {
+    load::load(&fixture(name)).unwrap_or_else(|f| panic!("{}", f.diagnostics()))
 }
 
 fn pdf_only() -> Options {
-    Options { formats: vec![Format::Pdf], ..Options::default() }
+    Options { formats: vec![Format::Pdf], ..options() }
 }
 
 #[test]
 fn a_slight_overflow_is_fitted_within_bounds() {
     let loaded = load("overflow-slight.yaml");
     let unfitted = build::render(&loaded, &Options { fit: false, ..pdf_only() });
-    assert!(matches!(unfitted, Err(build::Failure::Checks(_))), "the fixture overflows without fitting");
+    assert!(matches!(unfitted, Err(Failure::Checks(_))), "the fixture overflows without fitting");
 
     let built = build::render(&loaded, &pdf_only()).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
     let style = &built.document.style;
     assert_eq!(built.metrics.pages, 1);
     assert!((MIN_SPACING..1.0).contains(&style.spacing), "spacing {}", style.spacing);
-    assert!((MIN_FONT_SIZE..=10.5).contains(&style.font_size) && style.margins >= MIN_MARGINS_PT);
+    assert!(
+        (*FONT_SIZE_PT.start()..=10.5).contains(&style.font_size) && style.margins >= MARGINS_IN.start() * PT_PER_IN
+    );
     assert!(built.metrics.body_size >= 10.0);
     assert!(built.compilations <= 6, "{} compilations", built.compilations);
     assert!(built.fitted.as_deref().is_some_and(|f| f.starts_with("spacing 1.00 -> ")), "{:?}", built.fitted);
@@ -55,7 +60,7 @@ fn a_large_overflow_names_the_lowest_priority_bullets() {
 fn every_builtin_layout_passes_the_checks_with_golden_text() {
     for layout in rescc::layouts::BUILTIN {
         let mut loaded = load("example.yaml");
-        loaded.resume.layout.template = Some(Spanned::new(layout.name.to_string(), 0..0));
+        loaded.resume.layout.template = Some(Spanned::new(layout.name.to_string(), loaded.resume.name.span.at_start()));
         let built = build::render(&loaded, &Options { fit: false, ..pdf_only() })
             .unwrap_or_else(|f| panic!("{}: {}", layout.name, f.diagnostics()));
         assert!(!build::checks_failed(&built), "{}: {}", layout.name, built.diagnostics);
@@ -145,7 +150,7 @@ fn a_custom_layout_is_held_to_the_font_size_rule() {
 #[test]
 fn png_previews_are_one_image_per_page() {
     let loaded = Arc::new(load("example.yaml"));
-    let built = build::render(&loaded, &Options { formats: vec![Format::Png], ..Options::default() }).unwrap();
+    let built = build::render(&loaded, &Options { formats: vec![Format::Png], ..options() }).unwrap();
     assert_eq!(built.outputs.len(), built.metrics.pages);
     for (i, output) in built.outputs.iter().enumerate() {
         assert!(output.path.ends_with(format!("Priya_Raman_Resume-{}.png", i + 1)));

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use proptest::prelude::*;
-use rescc::build::{self, Format, Options};
+use rescc::build::{self, Options};
+use rescc::load;
+use rescc::render::Format;
 use rescc::source::Source;
 
 /// A JSON string literal is also a valid YAML double-quoted scalar, so any text can be embedded.
@@ -40,8 +42,8 @@ proptest! {
     ) {
         let text = resume_yaml(&name, &headline, &bullets, &start, &skill);
         let source = Arc::new(Source::new("generated.yaml", text));
-        let options = Options { formats: vec![Format::Pdf, Format::Docx], ..Options::default() };
-        match build::load_source(source).and_then(|loaded| build::render(&loaded, &options)) {
+        let options = Options { formats: vec![Format::Pdf, Format::Docx], ..Options::new("out", rescc::cli::today()) };
+        match load::load_source(source).and_then(|loaded| build::render(&loaded, &options)) {
             Ok(built) => prop_assert!(!built.outputs.is_empty()),
             Err(failure) => {
                 let diagnostics = failure.diagnostics();
@@ -56,7 +58,7 @@ proptest! {
     #[test]
     fn any_bytes_load_or_get_a_diagnostic(text in "\\PC{0,400}|[-:\\[\\]{}&*!|>'\"%@` \\n#a-z0-9]{0,400}") {
         let source = Arc::new(Source::new("generated.yaml", text));
-        if let Err(failure) = build::load_source(source) {
+        if let Err(failure) = load::load_source(source) {
             prop_assert!(!failure.diagnostics().is_empty());
             let _ = failure.diagnostics().to_string();
         }

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use common::{fixture, rescc, root, stdout};
-use rescc::source::{Node, NodeKind, Source, parse_yaml};
+use rescc::source::Source;
+use rescc::yaml::{Node, NodeKind, parse as parse_yaml};
 use serde_json::{Value, json};
 
 /// Invalid fixtures whose problem no JSON Schema can see, and why.

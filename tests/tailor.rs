@@ -5,14 +5,14 @@ mod common;
 
 use common::*;
 use rescc::model::{Bullet, Resume};
-use rescc::{build, job, tailor};
+use rescc::{job, load, tailor};
 
 const JOBS: &[&str] = &["acme-payments", "data-platform", "platform-k8s"];
 
 /// A readable summary of what a tailored resume holds, for the goldens.
 fn outline(resume: &Resume, base: &Resume) -> String {
     let mut out = String::new();
-    let text = |t: &Option<rescc::decode::Text>| t.as_ref().map_or("-".to_string(), |t| t.value.clone());
+    let text = |t: &Option<rescc::source::Text>| t.as_ref().map_or("-".to_string(), |t| t.value.clone());
     out += &format!("headline: {}\nsummary: {}\n", text(&resume.headline), text(&resume.summary));
     let pages = resume.layout.max_pages.as_ref().map_or("-".to_string(), |p| p.value.to_string());
     let order = resume
@@ -45,7 +45,7 @@ fn outline(resume: &Resume, base: &Resume) -> String {
 
 #[test]
 fn each_posting_keeps_its_bullets_and_overrides() {
-    let base = build::load(&fixture("tagged.yaml")).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
+    let base = load::load(&fixture("tagged.yaml")).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
     let before = format!("{:?}", base.resume);
     for name in JOBS {
         let job = job::load(&fixture(&format!("jobs/{name}.yaml"))).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
@@ -59,7 +59,7 @@ fn each_posting_keeps_its_bullets_and_overrides() {
 
 #[test]
 fn untagged_bullets_stay_and_a_job_without_tags_keeps_everything() {
-    let base = build::load(&fixture("tagged.yaml")).unwrap().resume;
+    let base = load::load(&fixture("tagged.yaml")).unwrap().resume;
     let source = std::sync::Arc::new(rescc::source::Source::new(
         "jobs/any.yaml",
         "company: Any\ntitle: Engineer\nposting: Anything at all.\n",
@@ -81,7 +81,7 @@ fn untagged_bullets_stay_and_a_job_without_tags_keeps_everything() {
 
 #[test]
 fn tags_and_skills_match_case_insensitively_and_through_aliases() {
-    let base = build::load(&fixture("tagged.yaml")).unwrap().resume;
+    let base = load::load(&fixture("tagged.yaml")).unwrap().resume;
     let source = std::sync::Arc::new(rescc::source::Source::new(
         "jobs/k.yaml",
         "company: K\ntitle: Platform Engineer\nposting: Kubernetes.\ntags: [KUBERNETES]\nskills_first: [postgresql, k8s]\n",

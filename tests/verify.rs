@@ -9,18 +9,21 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use rescc::build::{self, Format, Options};
+use rescc::build::{self, Options};
 use rescc::ir::{self, Document};
+use rescc::load::{self, Loaded};
+use rescc::render::Format;
+use rescc::render::typst::PdfStandard;
 use rescc::verify;
 
-fn load(path: &Path) -> build::Loaded {
-    build::load(path).unwrap_or_else(|f| panic!("{}", f.diagnostics()))
+fn load(path: &Path) -> Loaded {
+    load::load(path).unwrap_or_else(|f| panic!("{}", f.diagnostics()))
 }
 
 /// The fixture's PDF and DOCX, as the build makes them (the build itself verifies them).
 fn outputs(name: &str) -> (Document, Vec<u8>, Vec<u8>) {
-    let built = build::render(&load(&fixture(name)), &Options::default())
-        .unwrap_or_else(|f| panic!("{name}: {}", f.diagnostics()));
+    let built =
+        build::render(&load(&fixture(name)), &options()).unwrap_or_else(|f| panic!("{name}: {}", f.diagnostics()));
     let bytes = |ext: &str| built.outputs.iter().find(|o| o.path.extension().unwrap() == ext).unwrap().bytes.clone();
     (built.document.clone(), bytes("pdf"), bytes("docx"))
 }
@@ -242,7 +245,7 @@ fn unit_checks_on_bytes() {
         ["Summary", "Experience", "Skills", "Projects", "Education", "Certifications", "Open Source"]
     );
     // Another resume's fields are not in this PDF: the first one missing is named.
-    let other = ir::build(&load(&fixture("hostile.yaml")).resume, rescc::model::Date::today());
+    let other = ir::build(&load(&fixture("hostile.yaml")).resume, rescc::cli::today());
     let found = messages(&verify::check(&reading, Some(&other), None));
     assert!(found.starts_with("the name \"Alex Hostile\" is missing from the text layer"), "{found}");
     // The same fields in another order.
@@ -324,8 +327,7 @@ fn verify_command_reports_what_an_ats_reads() {
 #[test]
 fn text_and_markdown_outputs() {
     let loaded = load(&fixture("example.yaml"));
-    let built =
-        build::render(&loaded, &Options { formats: vec![Format::Txt, Format::Md], ..Options::default() }).unwrap();
+    let built = build::render(&loaded, &Options { formats: vec![Format::Txt, Format::Md], ..options() }).unwrap();
     let names: Vec<_> = built.outputs.iter().map(|o| o.path.file_name().unwrap().to_str().unwrap()).collect();
     assert_eq!(names, ["Priya_Raman_Resume.txt", "Priya_Raman_Resume.md"]);
     let text = String::from_utf8(built.outputs[0].bytes.clone()).unwrap();
@@ -333,8 +335,7 @@ fn text_and_markdown_outputs() {
     insta::assert_snapshot!("example_txt", text);
     insta::assert_snapshot!("example_md", String::from_utf8(built.outputs[1].bytes.clone()).unwrap());
     let hostile =
-        build::render(&load(&fixture("hostile.yaml")), &Options { formats: vec![Format::Md], ..Options::default() })
-            .unwrap();
+        build::render(&load(&fixture("hostile.yaml")), &Options { formats: vec![Format::Md], ..options() }).unwrap();
     insta::assert_snapshot!("hostile_md", String::from_utf8(hostile.outputs[0].bytes.clone()).unwrap());
 }
 
@@ -342,11 +343,11 @@ fn text_and_markdown_outputs() {
 fn pdf_standards() {
     let loaded = load(&fixture("example.yaml"));
     for (standard, marker) in [
-        (build::PdfStandard::A2b, "<pdfaid:conformance>B</pdfaid:conformance>"),
-        (build::PdfStandard::A2u, "<pdfaid:conformance>U</pdfaid:conformance>"),
-        (build::PdfStandard::Ua1, "<pdfuaid:part>1</pdfuaid:part>"),
+        (PdfStandard::A2b, "<pdfaid:conformance>B</pdfaid:conformance>"),
+        (PdfStandard::A2u, "<pdfaid:conformance>U</pdfaid:conformance>"),
+        (PdfStandard::Ua1, "<pdfuaid:part>1</pdfuaid:part>"),
     ] {
-        let options = Options { formats: vec![Format::Pdf], pdf_standard: Some(standard), ..Options::default() };
+        let options = Options { formats: vec![Format::Pdf], pdf_standard: Some(standard), ..options() };
         let built = build::render(&loaded, &options).unwrap_or_else(|f| panic!("{standard:?}: {}", f.diagnostics()));
         let pdf = &built.outputs[0].bytes;
         assert!(String::from_utf8_lossy(pdf).contains(marker), "{standard:?}: {marker}");

@@ -3,22 +3,22 @@
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
-use std::path::Path;
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{BuildArgs, fail};
 use crate::batch::{self, Outcome};
-use crate::build::{self, Options};
+use crate::build::Options;
 use crate::diag::{Diagnostics, Severity};
+use crate::load;
 
 /// Missing terms named per job in the summary table.
 const TOP_MISSING: usize = 3;
 
 /// Runs a batch and prints what became of each job.
 pub fn run(args: &BuildArgs, options: &Options) -> ExitCode {
-    let (base, files) = match build::load(&args.resume).and_then(|base| {
+    let (base, files) = match load::load(&args.resume).and_then(|base| {
         let files = batch::expand(&args.job)?;
         Ok((base, files))
     }) {
@@ -46,9 +46,7 @@ pub fn run(args: &BuildArgs, options: &Options) -> ExitCode {
         bar.finish_and_clear();
     }
     print_diagnostics(&outcomes);
-    let root =
-        options.out_dir.clone().unwrap_or_else(|| base.source.path.parent().unwrap_or(Path::new("")).join("out"));
-    let report_path = root.join("report.json");
+    let report_path = options.out_dir.join("report.json");
     let json = serde_json::to_vec_pretty(&batch::report(&base, &outcomes)).expect("the report serializes");
     if let Err(err) = crate::write::write_atomic(&report_path, &json) {
         eprintln!("error: cannot write `{}`: {err}", report_path.display());

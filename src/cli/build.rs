@@ -2,8 +2,12 @@
 
 use std::process::ExitCode;
 
+use std::path::Path;
+
 use super::{BuildArgs, fail, report};
 use crate::build::{self, Options};
+use crate::fonts::{FontOptions, Fonts};
+use crate::load;
 
 /// Runs `rescc build`.
 pub fn run(args: &BuildArgs) -> ExitCode {
@@ -14,7 +18,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     if !args.job.is_empty() {
         return super::batch::run(args, &options);
     }
-    let result = build::load(&args.resume).and_then(|loaded| {
+    let result = load::load(&args.resume).and_then(|loaded| {
         let built = build::render(&loaded, &options)?;
         build::write(&built)?;
         Ok(built)
@@ -27,8 +31,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
                     println!("fitted to the {}-page limit: {fitted}", built.document.style.max_pages);
                 }
                 for output in &built.outputs {
-                    // Text outputs have no pages.
-                    if output.path.extension().is_some_and(|e| e == "txt" || e == "md") {
+                    if !output.format.paged() {
                         println!("wrote {}", output.path.display());
                         continue;
                     }
@@ -44,16 +47,20 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     }
 }
 
-/// The build options `args` ask for.
+/// The build options `args` ask for, resolved once: the output directory (`out/` beside the
+/// resume unless `-o` names one), today's date, the PDF timestamp and the fonts.
 pub(crate) fn options(args: &BuildArgs) -> Options {
+    let fonts = FontOptions { paths: args.font_path.clone(), system: args.system_fonts };
+    let beside = || args.resume.parent().unwrap_or(Path::new("")).join("out");
     Options {
-        out_dir: args.out.clone(),
-        formats: args.format.clone(),
+        out_dir: args.out.clone().unwrap_or_else(beside),
+        formats: args.format.iter().map(|&f| f.into()).collect(),
         force: args.force,
         fit: !args.no_fit,
-        fonts: crate::fonts::FontOptions { paths: args.font_path.clone(), system: args.system_fonts },
         strict: args.strict,
-        timestamp: std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()),
-        pdf_standard: args.pdf_standard,
+        today: super::today(),
+        timestamp: super::source_date_epoch(),
+        fonts: Fonts::with(&fonts),
+        pdf_standard: args.pdf_standard.map(Into::into),
     }
 }

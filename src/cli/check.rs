@@ -8,9 +8,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{CheckArgs, ReportFormat, fail, report};
-use crate::build;
 use crate::diag::{Diagnostic, Diagnostics, JsonDiagnostic, Severity};
-use crate::rules;
+use crate::{load, rules};
 
 /// The `--format json` report.
 #[derive(Serialize)]
@@ -23,9 +22,9 @@ struct Report<'a> {
 
 /// Runs `rescc check`.
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let (file, result) = match build::load(&args.resume) {
+    let (file, result) = match load::load(&args.resume) {
         Ok(loaded) => {
-            let mut found = rules::content_checks(&loaded);
+            let mut found = rules::content_checks(&loaded.resume, super::today());
             found.extend(loaded.warnings.iter().cloned());
             if args.strict {
                 rules::escalate(&mut found);

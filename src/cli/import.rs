@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::source::Source;
+use crate::load::{self, Failure};
 
 /// Arguments of `rescc import`.
 #[derive(Debug, clap::Args)]
@@ -15,7 +15,7 @@ pub struct ImportArgs {
 
 /// Prints the converted resume; fields with no place in rescc become `# not mapped:` comments.
 pub fn run(args: &ImportArgs) -> ExitCode {
-    let source = match Source::read_resume(&args.resume) {
+    let source = match load::read_resume(&args.resume) {
         Ok(source) => Arc::new(source),
         Err(d) => return super::fail(&d.into()),
     };
@@ -31,6 +31,6 @@ pub fn run(args: &ImportArgs) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(diagnostics) => super::fail(&crate::build::Failure::Input(diagnostics)),
+        Err(diagnostics) => super::fail(&Failure::Input(diagnostics)),
     }
 }

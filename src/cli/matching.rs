@@ -7,20 +7,20 @@ use std::process::ExitCode;
 
 use super::{MatchArgs, ReportFormat, fail};
 use crate::keywords::{self, Coverage};
-use crate::{build, job, tailor};
+use crate::{job, load, tailor};
 
 /// Locations shown per term in the text report.
 const SHOWN: usize = 4;
 
 /// Runs `rescc match`.
 pub fn run(args: &MatchArgs) -> ExitCode {
-    let loaded = build::load(&args.resume).and_then(|base| Ok((base, job::load(&args.job)?)));
+    let loaded = load::load(&args.resume).and_then(|base| Ok((base, job::load(&args.job)?)));
     let (base, job) = match loaded {
         Ok(pair) => pair,
         Err(failure) => return fail(&failure),
     };
     let tailored = tailor::apply(&base.resume, &job.job);
-    let report = keywords::report(&base.source, &tailored, &job);
+    let report = keywords::report(&tailored, &job);
     match args.format {
         ReportFormat::Json => {
             println!("{}", serde_json::to_string_pretty(&report).expect("the report serializes"));
@@ -28,7 +28,7 @@ pub fn run(args: &MatchArgs) -> ExitCode {
         ReportFormat::Text => {
             // Terms the tailored resume lacks but the base has: bullets the job's tags dropped.
             let terms = keywords::posting_terms(&job.posting, &job.job.title, &job.job.company);
-            let places = keywords::places(&base.resume, &base.source, None);
+            let places = keywords::places(&base.resume);
             let untailored = keywords::coverage(&job.job.id, &terms, &places, &base.source);
             print!("{}", text(&report, &untailored, &job.job));
         }

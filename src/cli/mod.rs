@@ -17,10 +17,13 @@ mod watch;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::build::Failure;
 use crate::diag::Diagnostics;
+use crate::load::Failure;
+use crate::model::Date;
+use crate::render::Format;
+use crate::render::typst::PdfStandard;
 
 /// Compile a resume written in YAML into an ATS-friendly PDF, checked against hiring guidance.
 #[derive(Debug, Parser)]
@@ -95,7 +98,7 @@ pub struct BuildArgs {
     pub out: Option<PathBuf>,
     /// Output formats, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "pdf,docx")]
-    pub format: Vec<crate::build::Format>,
+    pub format: Vec<FormatArg>,
     /// Keep the layout's spacing, font size and margins even if the resume overflows its page limit.
     #[arg(long)]
     pub no_fit: bool,
@@ -119,7 +122,7 @@ pub struct BuildArgs {
     pub strict: bool,
     /// Make the PDF conform to a standard: PDF/A-2b or A-2u for archives, PDF/UA-1 for accessibility.
     #[arg(long, value_enum, value_name = "STANDARD")]
-    pub pdf_standard: Option<crate::build::PdfStandard>,
+    pub pdf_standard: Option<PdfStandardArg>,
     /// Build one tailored resume per job file into <out>/<job id>/ (a glob; repeatable).
     #[arg(long, value_name = "GLOB", conflicts_with = "watch")]
     pub job: Vec<String>,
@@ -148,6 +151,55 @@ pub struct CheckArgs {
     pub format: ReportFormat,
 }
 
+/// An output format, as `--format` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Pdf,
+    Docx,
+    /// One preview image per page.
+    Png,
+    /// Plain text, for pasting into job portals.
+    Txt,
+    /// Markdown.
+    Md,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Docx => Format::Docx,
+            FormatArg::Png => Format::Png,
+            FormatArg::Txt => Format::Txt,
+            FormatArg::Md => Format::Md,
+        }
+    }
+}
+
+/// A PDF standard, as `--pdf-standard` names it; without one the PDF is tagged PDF 1.7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PdfStandardArg {
+    /// PDF/A-2b, for archives.
+    #[value(name = "a-2b")]
+    A2b,
+    /// PDF/A-2u: PDF/A-2b with Unicode text.
+    #[value(name = "a-2u")]
+    A2u,
+    /// PDF/UA-1, for accessibility.
+    #[value(name = "ua-1")]
+    Ua1,
+}
+
+impl From<PdfStandardArg> for PdfStandard {
+    fn from(standard: PdfStandardArg) -> PdfStandard {
+        match standard {
+            PdfStandardArg::A2b => PdfStandard::A2b,
+            PdfStandardArg::A2u => PdfStandard::A2u,
+            PdfStandardArg::Ua1 => PdfStandard::Ua1,
+        }
+    }
+}
+
 /// How `rescc check` prints its report.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ReportFormat {
@@ -173,6 +225,20 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// `SOURCE_DATE_EPOCH`: the moment reproducible builds pin, in seconds since the epoch.
+pub fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok())
+}
+
+/// Today, in UTC: the day `SOURCE_DATE_EPOCH` names when it is set, so a pinned build is the
+/// same build on any day; the clock otherwise. Read once per command and passed down.
+pub fn today() -> Date {
+    let now = source_date_epoch()
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .unwrap_or_else(time::OffsetDateTime::now_utc);
+    Date { year: now.year(), month: Some(now.month() as u8), day: Some(now.day()) }
+}
+
 /// Prints diagnostics to standard error.
 pub(crate) fn report(diagnostics: &Diagnostics) {
     if !diagnostics.is_empty() {
@@ -184,7 +250,7 @@ pub(crate) fn report(diagnostics: &Diagnostics) {
 pub(crate) fn fail(failure: &Failure) -> ExitCode {
     // A problem with no place in a file (a missing file, a folder, a PDF) is one line.
     if let [d] = failure.diagnostics().0.as_slice() {
-        if d.source.is_none() {
+        if d.file.is_none() {
             let help = d.help.as_ref().map(|h| format!("; {h}")).unwrap_or_default();
             eprintln!("error: {}{help}", d.message);
             return ExitCode::from(failure.exit_code());

@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::fail;
-use crate::build;
 use crate::diag::Diagnostic;
+use crate::guidance::{MARGINS_IN, PT_PER_IN};
+use crate::render::TextLayer;
 use crate::verify::{self, Reading};
+use crate::{ir, load};
 
 #[derive(Debug, clap::Args)]
 pub struct VerifyArgs {
@@ -24,7 +26,7 @@ const MAX_DOCUMENT_BYTES: usize = 64 << 20;
 /// Runs `rescc verify`: exit 0 when all is read in order, 1 when not, 2 when the file is unreadable.
 pub fn run(args: &VerifyArgs) -> ExitCode {
     let name = args.file.display().to_string();
-    let reading = crate::source::read_at_most(&args.file, MAX_DOCUMENT_BYTES)
+    let reading = load::read_at_most(&args.file, MAX_DOCUMENT_BYTES)
         .map_err(|err| match err.kind() {
             _ if args.file.is_dir() => "it is a directory".to_string(),
             std::io::ErrorKind::NotFound => "no such file".to_string(),
@@ -44,9 +46,9 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
         }
     };
     let against = match &args.against {
-        Some(path) => match build::load(path) {
+        Some(path) => match load::load(path) {
             Ok(loaded) => {
-                let document = crate::ir::build(&loaded.resume, crate::model::Date::today());
+                let document = ir::build(&loaded.resume, super::today());
                 Some((loaded, document))
             }
             Err(failure) => return fail(&failure),
@@ -55,7 +57,7 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
     };
     // A file made elsewhere has unknown margins: text beyond the smallest allowed margin is
     // header or footer whatever the layout.
-    let margins = against.as_ref().map(|_| crate::fit::MIN_MARGINS_PT);
+    let margins = against.as_ref().map(|_| MARGINS_IN.start() * PT_PER_IN);
     let findings = verify::check(&reading, against.as_ref().map(|(_, d)| d), margins);
     print!("{}", report(&name, &reading));
     let verdict = match (&against, findings.len()) {
@@ -73,8 +75,8 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
     for finding in &findings {
         let mut d =
             Diagnostic::error(format!("{name}: {}", finding.message)).with_rule(verify::RULE).with_help(&finding.help);
-        if let (Some(span), Some((loaded, _))) = (&finding.span, &against) {
-            d = d.at(&loaded.source, span.clone());
+        if let Some(span) = &finding.span {
+            d = d.at(span.clone());
         }
         eprintln!("{}\n", d.render().trim_end());
     }
@@ -83,7 +85,7 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
 
 /// What an ATS reads: the text, the standard sections and the contact details it can find.
 fn report(name: &str, reading: &Reading) -> String {
-    let pages = if reading.kind == verify::Kind::Pdf {
+    let pages = if reading.kind == TextLayer::Pdf {
         format!(", {} page{}", reading.pages, if reading.pages == 1 { "" } else { "s" })
     } else {
         String::new()

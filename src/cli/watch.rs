@@ -14,8 +14,9 @@ use notify_debouncer_mini::new_debouncer;
 use notify_debouncer_mini::notify::RecursiveMode;
 
 use super::{BuildArgs, report};
-use crate::build::{self, Failure};
+use crate::build::{self, Options};
 use crate::diag::Severity;
+use crate::load::{self, Failure};
 
 /// How long a burst of file events must be quiet before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -39,8 +40,10 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         }
         watched_dirs.insert(dir.to_path_buf());
     }
+    // Settings, fonts among them, are resolved once for every rebuild.
+    let options = super::build::options(args);
     loop {
-        let (inputs, built_from) = build_once(args);
+        let (inputs, built_from) = build_once(args, &options);
         for dir in inputs.iter().filter_map(|file| file.parent()) {
             if watched_dirs.insert(dir.to_path_buf()) {
                 if let Err(err) = debouncer.watcher().watch(dir, RecursiveMode::NonRecursive) {
@@ -68,11 +71,10 @@ pub fn run(args: &BuildArgs) -> ExitCode {
 
 /// Builds once, prints the diagnostics and a one-line result, and returns the files to watch
 /// with the contents the build read (taken before building, so a save during it is not missed).
-fn build_once(args: &BuildArgs) -> (Vec<PathBuf>, Vec<Option<Vec<u8>>>) {
+fn build_once(args: &BuildArgs, options: &Options) -> (Vec<PathBuf>, Vec<Option<Vec<u8>>>) {
     let started = Instant::now();
     let resume_before = std::fs::read(&args.resume).ok();
-    let options = super::build::options(args);
-    let loaded = build::load(&args.resume);
+    let loaded = load::load(&args.resume);
     let mut inputs = vec![absolute(&args.resume)];
     if let Ok(loaded) = &loaded {
         let template = loaded.resume.layout.template.as_ref().filter(|t| t.ends_with(".typ"));
@@ -83,7 +85,7 @@ fn build_once(args: &BuildArgs) -> (Vec<PathBuf>, Vec<Option<Vec<u8>>>) {
     let mut built_from = fingerprint(&inputs);
     built_from[0] = resume_before;
     let result = loaded.and_then(|loaded| {
-        let built = build::render(&loaded, &options)?;
+        let built = build::render(&loaded, options)?;
         build::write(&built)?;
         Ok(built)
     });

@@ -19,8 +19,10 @@ use std::io::{Cursor, Write as _};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
+use super::{Format as OutputFormat, Renderer};
+use crate::diag::Diagnostic;
 use crate::fonts;
-use crate::ir::{Body, Document, Entry, Inline};
+use crate::ir::{Body, Document, Entry, Field, Inline, Line};
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -45,8 +47,20 @@ const BAR: &str = " | ";
 /// Text colour of the dates line (`luma(35%)` in the layout).
 const GREY: &str = "595959";
 
-/// Renders the document as the bytes of a `.docx` file.
-pub fn render(doc: &Document) -> Vec<u8> {
+/// The document as a `.docx` file.
+pub struct Docx;
+
+impl Renderer for Docx {
+    fn format(&self) -> OutputFormat {
+        OutputFormat::Docx
+    }
+
+    fn render(&self, doc: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        Ok(render(doc))
+    }
+}
+
+fn render(doc: &Document) -> Vec<u8> {
     let font = fonts::word_name(&doc.style.font).to_string();
     let mut body = BodyWriter { font, xml: String::new(), links: Vec::new(), pending: None };
     body.document(doc);
@@ -326,33 +340,38 @@ impl BodyWriter {
         }
     }
 
-    /// Title · org · link; then dates · location; description; bullets; details.
+    /// One paragraph per printed line of the entry, in reading order.
     fn entry(&mut self, entry: &Entry) {
-        self.paragraph("Entry", |w| {
-            w.text(&entry.title, Format { bold: true, ..Format::default() });
-            if let Some(org) = &entry.org {
-                w.text(&format!("{DOT}{org}"), Format::default());
-            }
-            if let Some(link) = &entry.link {
-                w.text(DOT, Format::default());
-                w.inline(link, Format::default());
-            }
-        });
-        let when: Vec<&str> = [&entry.dates, &entry.location].into_iter().flatten().map(String::as_str).collect();
-        if !when.is_empty() {
-            self.paragraph("Normal", |w| w.text(&when.join(DOT), Format { grey: true, ..Format::default() }));
-        }
-        if let Some(description) = &entry.description {
-            self.paragraph("Normal", |w| w.rich(description, true));
-        }
-        for bullet in &entry.bullets {
-            self.paragraph("ListBullet", |w| w.rich(&bullet.text, false));
-        }
-        for detail in &entry.details {
-            self.paragraph("Normal", |w| {
-                w.text(&format!("{}:", detail.label), Format { bold: true, ..Format::default() });
-                w.text(&format!(" {}", detail.text), Format::default());
+        for (line, fields) in entry.lines() {
+            let style = match line {
+                Line::Title => "Entry",
+                Line::Bullet => "ListBullet",
+                Line::Dates | Line::Description | Line::Detail => "Normal",
+            };
+            self.paragraph(style, |w| {
+                for (i, field) in fields.iter().enumerate() {
+                    if i > 0 {
+                        w.text(DOT, Format { grey: line == Line::Dates, ..Format::default() });
+                    }
+                    w.field(field);
+                }
             });
+        }
+    }
+
+    /// One field: a title in bold, dates in grey, a description emphasized, a detail's label in bold.
+    fn field(&mut self, field: &Field) {
+        match field {
+            Field::Title(title) => self.text(title, Format { bold: true, ..Format::default() }),
+            Field::Org(text) => self.text(text, Format::default()),
+            Field::Link(link) => self.inline(link, Format::default()),
+            Field::Dates(text) | Field::Location(text) => self.text(text, Format { grey: true, ..Format::default() }),
+            Field::Description(text) => self.rich(text, true),
+            Field::Bullet(bullet) => self.rich(&bullet.text, false),
+            Field::Detail(detail) => {
+                self.text(&format!("{}:", detail.label), Format { bold: true, ..Format::default() });
+                self.text(&format!(" {}", detail.text), Format::default());
+            }
         }
     }
 

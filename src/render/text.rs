@@ -6,7 +6,9 @@
 
 use std::fmt::Write as _;
 
-use crate::ir::{Body, Document, Entry, Inline};
+use super::{Format, Renderer};
+use crate::diag::Diagnostic;
+use crate::ir::{Body, Document, Field, Inline, Line, plain_text};
 
 /// Separator between the parts of an entry line, as in the PDF.
 const DOT: &str = " · ";
@@ -15,8 +17,33 @@ const DOT: &str = " · ";
 const BAR: &str = " | ";
 
 /// The document as plain text: upper-case headings, `- ` bullets, a blank line between blocks.
-pub fn plain(doc: &Document) -> String {
-    let text = |runs: &[Inline]| runs.iter().map(|r| r.text.as_str()).collect::<String>();
+pub struct Plain;
+
+/// The document as CommonMark: `#` name, `##` sections, `###` entries, `-` bullets.
+pub struct Markdown;
+
+impl Renderer for Plain {
+    fn format(&self) -> Format {
+        Format::Txt
+    }
+
+    fn render(&self, doc: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        Ok(plain(doc).into_bytes())
+    }
+}
+
+impl Renderer for Markdown {
+    fn format(&self) -> Format {
+        Format::Md
+    }
+
+    fn render(&self, doc: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        Ok(markdown(doc).into_bytes())
+    }
+}
+
+fn plain(doc: &Document) -> String {
+    let text = |runs: &[Inline]| plain_text(runs);
     let mut out = String::new();
     out.push_str(&doc.name);
     out.push('\n');
@@ -42,18 +69,10 @@ pub fn plain(doc: &Document) -> String {
                     if i > 0 {
                         out.push('\n');
                     }
-                    let _ = writeln!(out, "{}", head(entry, &|l| l.text.clone()));
-                    if let Some(when) = when(entry) {
-                        let _ = writeln!(out, "{when}");
-                    }
-                    if let Some(description) = &entry.description {
-                        let _ = writeln!(out, "{}", text(description));
-                    }
-                    for bullet in &entry.bullets {
-                        let _ = writeln!(out, "- {}", text(&bullet.text));
-                    }
-                    for detail in &entry.details {
-                        let _ = writeln!(out, "{}: {}", detail.label, detail.text);
+                    for (line, fields) in entry.lines() {
+                        let parts: Vec<String> = fields.iter().map(|f| plain_field(f)).collect();
+                        let prefix = if line == Line::Bullet { "- " } else { "" };
+                        let _ = writeln!(out, "{prefix}{}", parts.join(DOT));
                     }
                 }
             }
@@ -62,8 +81,7 @@ pub fn plain(doc: &Document) -> String {
     out
 }
 
-/// The document as CommonMark: `#` name, `##` sections, `###` entries, `-` bullets.
-pub fn markdown(doc: &Document) -> String {
+fn markdown(doc: &Document) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}", escape(&doc.name));
     if let Some(headline) = &doc.headline {
@@ -90,23 +108,32 @@ pub fn markdown(doc: &Document) -> String {
                     if i > 0 {
                         out.push('\n');
                     }
-                    let title =
-                        Entry { title: escape(&entry.title), org: entry.org.as_deref().map(escape), ..entry.clone() };
-                    let _ = writeln!(out, "### {}", head(&title, &|l| rich(std::slice::from_ref(l))));
-                    if let Some(when) = when(entry) {
-                        let _ = write!(out, "\n{}\n", block(&when));
-                    }
-                    if let Some(description) = &entry.description {
-                        let _ = write!(out, "\n*{}*\n", rich(description));
-                    }
-                    if !entry.bullets.is_empty() {
-                        out.push('\n');
-                    }
-                    for bullet in &entry.bullets {
-                        let _ = writeln!(out, "- {}", rich(&bullet.text));
-                    }
-                    for detail in &entry.details {
-                        let _ = write!(out, "\n**{}:** {}\n", escape(&detail.label), escape(&detail.text));
+                    let mut previous = None;
+                    for (line, fields) in entry.lines() {
+                        let parts: Vec<String> = fields.iter().map(|f| markdown_field(f)).collect();
+                        let text = parts.join(DOT);
+                        match line {
+                            Line::Title => {
+                                let _ = writeln!(out, "### {text}");
+                            }
+                            Line::Dates => {
+                                let _ = write!(out, "\n{}\n", guard(text));
+                            }
+                            Line::Description => {
+                                let _ = write!(out, "\n*{text}*\n");
+                            }
+                            Line::Bullet => {
+                                // A blank line opens the list.
+                                if previous != Some(Line::Bullet) {
+                                    out.push('\n');
+                                }
+                                let _ = writeln!(out, "- {text}");
+                            }
+                            Line::Detail => {
+                                let _ = write!(out, "\n{text}\n");
+                            }
+                        }
+                        previous = Some(line);
                     }
                 }
             }
@@ -115,22 +142,26 @@ pub fn markdown(doc: &Document) -> String {
     out
 }
 
-/// `Title · Org · link`, with the link rendered by `link`.
-fn head(entry: &Entry, link: &dyn Fn(&Inline) -> String) -> String {
-    let mut line = entry.title.clone();
-    if let Some(org) = &entry.org {
-        let _ = write!(line, "{DOT}{org}");
+/// A field as plain text; a link shows its address.
+fn plain_field(field: &Field) -> String {
+    match field {
+        Field::Title(text) | Field::Org(text) | Field::Dates(text) | Field::Location(text) => text.to_string(),
+        Field::Link(link) => link.text.clone(),
+        Field::Description(text) => plain_text(text),
+        Field::Bullet(bullet) => plain_text(&bullet.text),
+        Field::Detail(detail) => format!("{}: {}", detail.label, detail.text),
     }
-    if let Some(l) = &entry.link {
-        let _ = write!(line, "{DOT}{}", link(l));
-    }
-    line
 }
 
-/// `Mar 2022 – Present · Leeds, UK`, when there is either.
-fn when(entry: &Entry) -> Option<String> {
-    let parts: Vec<&str> = [&entry.dates, &entry.location].into_iter().flatten().map(String::as_str).collect();
-    (!parts.is_empty()).then(|| parts.join(DOT))
+/// A field as Markdown, its text escaped.
+fn markdown_field(field: &Field) -> String {
+    match field {
+        Field::Title(text) | Field::Org(text) | Field::Dates(text) | Field::Location(text) => escape(text),
+        Field::Link(link) => rich(std::slice::from_ref(*link)),
+        Field::Description(text) => rich(text),
+        Field::Bullet(bullet) => rich(&bullet.text),
+        Field::Detail(detail) => format!("**{}:** {}", escape(&detail.label), escape(&detail.text)),
+    }
 }
 
 /// Rich text as Markdown; a link shows its address and points at its target.

@@ -1,9 +1,11 @@
 //! Typesetting through Typst: a small `World` over one layout and the document as JSON.
 //!
 //! The layout is the main file; the IR is served as the virtual file `/resume.json`, so user
-//! text reaches Typst only as data. Fonts are the shared bundled set; there is no file system
-//! access beyond these two files.
+//! text reaches Typst only as data. Fonts are the process's shared set; a custom layout may also
+//! read files in its own folder, and nothing else. [`typeset`] lays the pages out once (auto-fit
+//! calls it again with tighter styles); the [`Pdf`] and [`Png`] renderers export those pages.
 
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -17,6 +19,7 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
+use super::{Format, Metrics, Renderer};
 use crate::diag::Diagnostic;
 use crate::fonts::Fonts;
 use crate::ir::Document;
@@ -120,72 +123,107 @@ pub struct Typeset {
     pub metrics: Metrics,
 }
 
-/// Measurements read off the laid-out pages, not the configuration.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Metrics {
-    pub pages: usize,
-    /// Lines of text on each page.
-    pub lines_per_page: Vec<usize>,
-    /// The most common text size, by glyph count (pt).
-    pub body_size: f64,
-    /// Glyphs set in the body size; a resume that is only a header has hardly any.
-    pub body_glyphs: usize,
-    /// The smallest text size used (pt).
-    pub min_size: f64,
-    /// Where the last page's last line of text sits, as a fraction of the page height.
-    pub fill_of_last_page: f64,
-    /// Characters no available font covers (typeset as empty boxes), in order of appearance.
-    pub missing_glyphs: Vec<char>,
+/// A Typst error in the layout: what went wrong, Typst's hint, and where in the layout's text
+/// (when it is in the layout itself rather than in a file it reads). The caller, who knows the
+/// layout's file, turns it into a located diagnostic.
+#[derive(Debug, Clone)]
+pub struct LayoutError {
+    pub message: String,
+    pub hint: Option<String>,
+    pub range: Option<Range<usize>>,
 }
 
 /// Compiles the document with a layout.
-pub fn typeset(layout: &LayoutSource, document: &Document, fonts: Arc<Fonts>) -> Result<Typeset, Vec<Diagnostic>> {
+pub fn typeset(layout: &LayoutSource, document: &Document, fonts: Arc<Fonts>) -> Result<Typeset, Vec<LayoutError>> {
     let world = ResumeWorld::new(layout, document, fonts);
     let Warned { output, warnings: _ } = typst::compile::<PagedDocument>(&world);
-    let document = output.map_err(|errors| convert(&world, layout, &errors))?;
+    let document = output.map_err(|errors| convert(&world, &errors))?;
     let metrics = measure(&document);
     Ok(Typeset { document, metrics })
 }
 
-/// Exports a PDF. `timestamp` (seconds since the epoch) sets the creation date; without it
-/// the PDF carries none, so identical input gives identical bytes.
-pub fn pdf(typeset: &Typeset, timestamp: Option<i64>, standards: PdfStandards) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let timestamp = timestamp.and_then(|secs| {
-        let t = time::OffsetDateTime::from_unix_timestamp(secs).ok()?;
-        let dt = Datetime::from_ymd_hms(t.year(), t.month() as u8, t.day(), t.hour(), t.minute(), t.second())?;
-        Some(Timestamp::new_utc(dt))
-    });
-    let options = PdfOptions { ident: Smart::Custom("rescc".into()), timestamp, standards, ..PdfOptions::default() };
-    typst_pdf::pdf(&typeset.document, &options).map_err(|errors| {
-        errors.iter().map(|e| Diagnostic::error(format!("PDF export failed: {}", e.message))).collect()
-    })
+/// A PDF standard to conform to; without one the PDF is tagged PDF 1.7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfStandard {
+    /// PDF/A-2b, for archives.
+    A2b,
+    /// PDF/A-2u: PDF/A-2b with Unicode text.
+    A2u,
+    /// PDF/UA-1, for accessibility.
+    Ua1,
 }
 
-/// Renders each page to a PNG at 2 pixels per point (144 dpi).
-pub fn png(typeset: &Typeset) -> Vec<Vec<u8>> {
-    let options = typst_render::RenderOptions { pixel_per_pt: 2.0.into(), render_bleed: false };
-    typeset
-        .document
-        .pages()
-        .iter()
-        .map(|page| typst_render::render(page, &options).encode_png().expect("an in-memory PNG encodes"))
-        .collect()
+/// Creation date of PDF/A files when no timestamp is given (2000-01-01), which PDF/A requires.
+const FIXED_TIMESTAMP: i64 = 946_684_800;
+
+/// The PDF of typeset pages. `timestamp` (seconds since the epoch) sets the creation date;
+/// without it the PDF carries none (PDF/A a fixed one), so identical input gives identical bytes.
+pub struct Pdf<'a> {
+    pub typeset: &'a Typeset,
+    pub timestamp: Option<i64>,
+    pub standard: Option<PdfStandard>,
 }
 
-/// Turns Typst errors into diagnostics located in the layout.
-fn convert(world: &ResumeWorld, layout: &LayoutSource, errors: &[SourceDiagnostic]) -> Vec<Diagnostic> {
-    let source = Arc::new(crate::source::Source::new(layout.name.clone(), layout.text.clone()));
+impl Renderer for Pdf<'_> {
+    fn format(&self) -> Format {
+        Format::Pdf
+    }
+
+    /// Exports the pages `doc` was typeset into.
+    fn render(&self, _doc: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let standard = self.standard.map(|standard| match standard {
+            PdfStandard::A2b => typst_pdf::PdfStandard::A_2b,
+            PdfStandard::A2u => typst_pdf::PdfStandard::A_2u,
+            PdfStandard::Ua1 => typst_pdf::PdfStandard::Ua_1,
+        });
+        let standards = match standard {
+            Some(standard) => PdfStandards::new(&[standard])
+                .map_err(|e| vec![Diagnostic::error(format!("PDF standard: {}", e.message()))])?,
+            None => PdfStandards::default(),
+        };
+        let archival = matches!(self.standard, Some(PdfStandard::A2b | PdfStandard::A2u));
+        let timestamp = self.timestamp.or(archival.then_some(FIXED_TIMESTAMP)).and_then(|secs| {
+            let t = time::OffsetDateTime::from_unix_timestamp(secs).ok()?;
+            let dt = Datetime::from_ymd_hms(t.year(), t.month() as u8, t.day(), t.hour(), t.minute(), t.second())?;
+            Some(Timestamp::new_utc(dt))
+        });
+        let options =
+            PdfOptions { ident: Smart::Custom("rescc".into()), timestamp, standards, ..PdfOptions::default() };
+        typst_pdf::pdf(&self.typeset.document, &options).map_err(|errors| {
+            errors.iter().map(|e| Diagnostic::error(format!("PDF export failed: {}", e.message))).collect()
+        })
+    }
+}
+
+/// One typeset page as a PNG at 2 pixels per point (144 dpi).
+pub struct Png<'a> {
+    pub typeset: &'a Typeset,
+    /// The page, from 0.
+    pub page: usize,
+}
+
+impl Renderer for Png<'_> {
+    fn format(&self) -> Format {
+        Format::Png
+    }
+
+    fn render(&self, _doc: &Document) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let options = typst_render::RenderOptions { pixel_per_pt: 2.0.into(), render_bleed: false };
+        let page = &self.typeset.document.pages()[self.page];
+        Ok(typst_render::render(page, &options).encode_png().expect("an in-memory PNG encodes"))
+    }
+}
+
+/// Turns Typst errors into layout errors, with a range when they are in the layout itself.
+fn convert(world: &ResumeWorld, errors: &[SourceDiagnostic]) -> Vec<LayoutError> {
     errors
         .iter()
         .map(|e| {
-            let mut d = Diagnostic::error(format!("layout error: {}", e.message));
-            if let Some(hint) = e.hints.first() {
-                d = d.with_help(hint.v.to_string());
-            }
             let in_main = e.span.id() == Some(world.main());
-            match world.range(e.span).filter(|_| in_main) {
-                Some(range) => d.at(&source, range),
-                None => d.in_source(&source),
+            LayoutError {
+                message: e.message.to_string(),
+                hint: e.hints.first().map(|hint| hint.v.to_string()),
+                range: world.range(e.span).filter(|_| in_main),
             }
         })
         .collect()

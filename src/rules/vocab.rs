@@ -8,6 +8,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::text::{self, list_lines as lines};
+
 /// A group of action verbs and the word stems that make them the right suggestion.
 #[derive(Debug)]
 pub struct VerbGroup {
@@ -48,9 +50,6 @@ pub static PRONOUNS: LazyLock<HashSet<&'static str>> =
 /// `data/number-words.txt`.
 pub static NUMBER_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/number-words.txt")).collect());
-/// `data/technologies.txt`.
-pub static TECHNOLOGIES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../../data/technologies.txt")).collect());
 /// `data/social-links.txt`.
 pub static SOCIAL_HOSTS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../data/social-links.txt")).collect());
@@ -62,16 +61,9 @@ pub static FIGURE_HINTS: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = Lazy
         .collect()
 });
 
-/// Units and multipliers that make a number a figure (`180ms`, `23k`, `$50M`, `3x`), lower case.
-const UNITS: &[&str] = &[
-    "%", "x", "×", "k", "m", "mm", "b", "bn", "ms", "s", "sec", "h", "hr", "hrs", "min", "mins", "d", "kb", "mb", "gb",
-    "tb", "pb", "rps", "qps", "tps",
-];
-
-/// Non-empty, non-comment lines of an embedded list.
-fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+/// `data/figure-units.txt`: units and multipliers that make a number a figure.
+static UNITS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../data/figure-units.txt")).collect());
 
 /// Reads `[group] cues` headers and `past present` lines.
 fn parse_verbs(text: &'static str) -> Verbs {
@@ -133,7 +125,7 @@ impl Verbs {
 
 /// Whether a word of `text` starts with `stem`.
 pub fn has_stem(lower_text: &str, stem: &str) -> bool {
-    lower_text.match_indices(stem).any(|(at, _)| !lower_text[..at].ends_with(char::is_alphanumeric))
+    text::word_matches(lower_text, stem, |_| true).next().is_some()
 }
 
 /// `led` -> `Led`.
@@ -193,7 +185,7 @@ pub fn is_figure(word: &str) -> bool {
     let unit = unit.trim_end_matches('+').to_lowercase();
     match unit.as_str() {
         "" => money || !is_year(number),
-        unit => UNITS.contains(&unit),
+        unit => UNITS.contains(unit),
     }
 }
 
@@ -211,55 +203,17 @@ fn is_year(number: &str) -> bool {
 /// and `PostgreSQL` for `SQL` (a capitalized part of a CamelCase word). Terms of one or two
 /// characters (`Go`, `C`, `R`) must match case too, so "go" and "a" do not count.
 pub fn mentions(text: &str, lower_text: &str, term: &str) -> bool {
-    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     let after_ok = |rest: &str| {
         let rest = ["s", "es", "ized", "ised", "ed"].iter().find_map(|s| rest.strip_prefix(s)).unwrap_or(rest);
-        boundary(rest.chars().next())
+        text::ends_word(rest)
     };
     let camel = term.starts_with(char::is_uppercase)
-        && text.match_indices(term).any(|(at, _)| {
-            text[..at].ends_with(char::is_lowercase) && boundary(text[at + term.len()..].chars().next())
-        });
+        && text
+            .match_indices(term)
+            .any(|(at, _)| text[..at].ends_with(char::is_lowercase) && text::ends_word(&text[at + term.len()..]));
     let (hay, needle) =
         if term.chars().count() <= 2 { (text, term.to_string()) } else { (lower_text, term.to_lowercase()) };
-    camel
-        || (!needle.is_empty()
-            && hay
-                .match_indices(&needle)
-                .any(|(at, _)| boundary(hay[..at].chars().next_back()) && after_ok(&hay[at + needle.len()..])))
-}
-
-/// Sentences of running text: ends at `.`, `!` or `?` before a space and a capital or digit,
-/// so `1.2 s`, `Node.js` and `e.g. Go` do not split.
-pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let next = chars.get(i + 1).map(|&(_, c)| c);
-        let after = chars[i + 1..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
-        let word_before = text[start..at].rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
-        let abbreviation = matches!(word_before.as_str(), "e.g" | "i.e" | "etc" | "vs" | "approx" | "incl");
-        let ends = match after {
-            None => true,
-            Some(after) => {
-                next.is_some_and(char::is_whitespace)
-                    && !abbreviation
-                    && (after.is_uppercase() || after.is_ascii_digit())
-            }
-        };
-        if ends {
-            out.push(text[start..at + c.len_utf8()].trim());
-            start = at + c.len_utf8();
-        }
-    }
-    if !text[start..].trim().is_empty() {
-        out.push(text[start..].trim());
-    }
-    out
+    camel || text::word_matches(hay, &needle, after_ok).next().is_some()
 }
 
 #[cfg(test)]
@@ -317,14 +271,6 @@ mod tests {
         assert!(VERBS.past.contains("rewrote"));
         assert_eq!(VERBS.suggest("the api p95 latency"), "`Cut`, `Reduced` or `Accelerated`");
         assert_eq!(VERBS.suggest("the thing"), "`Built`, `Designed` or `Developed`");
-    }
-
-    #[test]
-    fn sentences_skip_decimals_and_abbreviations() {
-        assert_eq!(
-            sentences("Cut p95 from 1.2 s to 180 ms. Uses Node.js, e.g. Express! Done"),
-            ["Cut p95 from 1.2 s to 180 ms.", "Uses Node.js, e.g. Express!", "Done"]
-        );
     }
 
     #[test]

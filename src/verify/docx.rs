@@ -6,7 +6,8 @@ use std::io::Read;
 
 use roxmltree::{Document, Node};
 
-use super::{Finding, Kind, Line, Reading};
+use super::{Finding, Line, Reading};
+use crate::render::TextLayer;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const V: &str = "urn:schemas-microsoft-com:vml";
@@ -27,7 +28,7 @@ pub fn read(bytes: &[u8]) -> Result<Reading, String> {
     let settings = part(&mut zip, "word/settings.xml")?.unwrap_or_default();
     let xml = Document::parse(&document).map_err(|e| format!("word/document.xml is not well-formed XML ({e})"))?;
     let styles = Styles::parse(&styles);
-    let mut reading = Reading { kind: Kind::Docx, pages: 1, ..Reading::default() };
+    let mut reading = Reading { kind: TextLayer::Docx, pages: 1, ..Reading::default() };
     let body =
         xml.root_element().children().find(|n| n.has_tag_name((W, "body"))).ok_or("word/document.xml has no body")?;
     paragraphs(body, &styles, &mut reading);

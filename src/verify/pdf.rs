@@ -15,7 +15,8 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 use rayon::prelude::*;
 
-use super::{Kind, Line, Reading};
+use super::{Line, Reading};
+use crate::render::TextLayer;
 
 /// A gap wider than this (in em) between two pieces of one line sets them side by side: an
 /// extractor may read them as separate columns.
@@ -61,7 +62,7 @@ pub fn read(bytes: &[u8]) -> Result<Reading, String> {
         .par_iter()
         .map(|&id| read_page(&document, id).ok_or_else(|| "cannot extract its text (a page is malformed)".to_string()))
         .collect::<Result<Vec<Page>, String>>()?;
-    let mut reading = Reading { kind: Kind::Pdf, pages: pages.len(), ..Reading::default() };
+    let mut reading = Reading { kind: TextLayer::Pdf, pages: pages.len(), ..Reading::default() };
     for (index, page) in pages.into_iter().enumerate() {
         lines(index, page, &mut reading);
     }

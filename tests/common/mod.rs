@@ -80,8 +80,13 @@ pub fn assert_in_order(haystack: &str, needles: &[String]) {
 
 /// The IR of a resume file, as of today.
 pub fn document(path: &Path) -> rescc::ir::Document {
-    let loaded = rescc::build::load(path).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
-    rescc::ir::build(&loaded.resume, rescc::model::Date::today())
+    let loaded = rescc::load::load(path).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
+    rescc::ir::build(&loaded.resume, rescc::cli::today())
+}
+
+/// Build options as the binary resolves them today: a PDF and a DOCX into `out/`, bundled fonts.
+pub fn options() -> rescc::build::Options {
+    rescc::build::Options::new("out", rescc::cli::today())
 }
 
 /// Every bullet of a document, as plain text, in order.

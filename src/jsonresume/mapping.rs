@@ -1,177 +1,17 @@
-//! JSON Resume documents (`resume.json`, jsonresume.org schema v1) read as rescc resumes.
-//!
-//! JSON is YAML, so the file goes through [`crate::source::parse_yaml`] and every value keeps its
-//! span. [`convert`] rewrites that tree into rescc's shape without losing the spans, so `rescc
-//! build resume.json` decodes and validates it like any resume and its diagnostics point into
-//! the JSON file; `rescc import` prints the same rewritten tree as YAML. One mapping serves both,
-//! so building the JSON and building its import give the same document.
+//! The field mapping: JSON Resume's keys, current and older, onto rescc's schema, keeping
+//! every value's span and reporting what has no place.
 
-use std::fmt::Write as _;
-use std::sync::Arc;
-
-use crate::decode::{Decode, Decoder, scalar};
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Resume;
-use crate::source::{Node, NodeKind, Source, Span};
-
-/// Top-level keys only JSON Resume has; a `.json` file with any of them and no `name` is one.
-const MARKERS: &[&str] =
-    &["basics", "work", "volunteer", "awards", "certificates", "publications", "languages", "interests", "references"];
-
-/// Whether a parsed file is a JSON Resume document rather than a rescc resume.
-pub fn is_json_resume(root: &Node) -> bool {
-    let NodeKind::Map(pairs) = &root.kind else { return false };
-    let has = |key: &str| pairs.iter().any(|(k, _)| scalar(k) == Some(key));
-    !has("name") && MARKERS.iter().any(|m| has(m))
-}
-
-/// A value in rescc's shape, with the span in the JSON file it came from.
-#[derive(Debug, Clone)]
-pub enum Value {
-    Text(String, Span),
-    List(Vec<Value>, Span),
-    /// Keys in rescc's order, and notes on what the JSON object held that has no place here.
-    Map(Vec<(&'static str, Value)>, Span, Vec<String>),
-}
-
-/// A JSON Resume document in rescc's shape.
-pub struct Converted {
-    pub resume: Value,
-    /// What could not be mapped, as warnings located in the JSON file.
-    pub unmapped: Vec<Diagnostic>,
-}
+use super::{Converted, Value};
+use crate::decode::{Decoder, scalar};
+use crate::diag::Diagnostic;
+use crate::model::parse_gpa;
+use crate::yaml::{Node, NodeKind};
 
 /// Rewrites a JSON Resume tree into rescc's shape; shape errors go to `d`.
 pub fn convert(root: &Node, d: &mut Decoder) -> Converted {
     let mut cx = Cx { d, unmapped: Vec::new() };
     let resume = cx.resume(root);
     Converted { resume, unmapped: cx.unmapped }
-}
-
-impl Value {
-    fn span(&self) -> Span {
-        match self {
-            Value::Text(_, s) | Value::List(_, s) | Value::Map(_, s, _) => s.clone(),
-        }
-    }
-
-    /// The tree the decoder reads; every scalar is quoted so it stays text.
-    pub fn to_node(&self) -> Node {
-        let kind = match self {
-            Value::Text(text, _) => NodeKind::Scalar { value: text.clone(), quoted: true },
-            Value::List(items, _) => NodeKind::Seq(items.iter().map(Value::to_node).collect()),
-            Value::Map(pairs, _, _) => NodeKind::Map(
-                pairs
-                    .iter()
-                    .map(|(key, value)| {
-                        let at = value.span().start;
-                        let key =
-                            Node { span: at..at, kind: NodeKind::Scalar { value: key.to_string(), quoted: false } };
-                        (key, value.to_node())
-                    })
-                    .collect(),
-            ),
-        };
-        Node { span: self.span(), kind }
-    }
-
-    /// The value as a rescc YAML document, with `# not mapped:` comments.
-    pub fn to_yaml(&self) -> String {
-        let mut out = String::new();
-        if let Value::Map(pairs, _, notes) = self {
-            write_notes(&mut out, notes, 0);
-            write_pairs(&mut out, pairs, 0);
-        }
-        out
-    }
-}
-
-fn write_notes(out: &mut String, notes: &[String], indent: usize) {
-    for note in notes {
-        let _ = writeln!(out, "{:indent$}# not mapped: {note}", "");
-    }
-}
-
-fn write_pairs(out: &mut String, pairs: &[(&str, Value)], indent: usize) {
-    for (i, (key, value)) in pairs.iter().enumerate() {
-        // The first key of a list item shares the `- ` line.
-        let pad = if i == 0 && out.ends_with("- ") { 0 } else { indent };
-        let _ = write!(out, "{:pad$}{key}:", "");
-        write_value(out, value, indent);
-    }
-}
-
-/// Writes a value after `key:` (or after `- `), ending with a newline.
-fn write_value(out: &mut String, value: &Value, indent: usize) {
-    match value {
-        Value::Text(text, _) => {
-            let _ = writeln!(out, " {}", yaml_scalar(text));
-        }
-        Value::List(items, _) if items.iter().all(|v| matches!(v, Value::Text(..))) && short(items) => {
-            let items: Vec<String> = items.iter().map(flow_scalar).collect();
-            let _ = writeln!(out, " [{}]", items.join(", "));
-        }
-        Value::List(items, _) => {
-            out.push('\n');
-            for item in items {
-                if let Value::Map(_, _, notes) = item {
-                    write_notes(out, notes, indent + 2);
-                }
-                let _ = write!(out, "{:1$}- ", "", indent + 2);
-                match item {
-                    Value::Map(pairs, _, _) => write_pairs(out, pairs, indent + 4),
-                    Value::Text(text, _) => {
-                        let _ = writeln!(out, "{}", yaml_scalar(text));
-                    }
-                    Value::List(..) => write_value(out, item, indent + 4),
-                }
-            }
-        }
-        Value::Map(pairs, _, notes) => {
-            out.push('\n');
-            write_notes(out, notes, indent + 2);
-            write_pairs(out, pairs, indent + 2);
-        }
-    }
-}
-
-/// Whether a list of texts reads well on one line (`[Go, Python, SQL]`).
-fn short(items: &[Value]) -> bool {
-    items.iter().map(|v| if let Value::Text(t, _) = v { t.len() + 2 } else { 80 }).sum::<usize>() <= 60
-}
-
-fn flow_scalar(value: &Value) -> String {
-    let Value::Text(text, _) = value else { return String::new() };
-    // Flow collections give `,`, `[`, `]`, `{` and `}` meaning too.
-    if text.contains([',', '[', ']', '{', '}']) { quoted(text) } else { yaml_scalar(text) }
-}
-
-/// A string as a YAML scalar: plain when YAML reads it back as the same text, else quoted.
-pub fn yaml_scalar(text: &str) -> String {
-    let special_start = text.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c.is_whitespace());
-    let plain = !text.is_empty()
-        && !special_start
-        && !text.ends_with(|c: char| c.is_whitespace() || c == ':')
-        && !text.contains(": ")
-        && !text.contains(" #")
-        && !text.chars().any(char::is_control)
-        && !looks_typed(text);
-    if plain { text.to_string() } else { quoted(text) }
-}
-
-fn quoted(text: &str) -> String {
-    // A JSON string is a valid YAML double-quoted scalar.
-    serde_json::to_string(text).expect("a string serializes")
-}
-
-/// Whether YAML (1.1 or 1.2) would read a plain scalar as null, a boolean or a number.
-fn looks_typed(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    matches!(lower.as_str(), "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n")
-        || lower.trim_start_matches(['+', '-']).replace('_', "").parse::<f64>().is_ok()
-        || lower.starts_with("0x")
-        || lower.starts_with("0o")
-        || matches!(lower.trim_start_matches(['+', '-']), ".inf" | ".nan")
 }
 
 /// The conversion's state: the decoder for shape errors, and what was left out.
@@ -234,7 +74,7 @@ impl Cx<'_> {
             let why = reason(key);
             notes.push(format!("{path} ({why})"));
             let d = Diagnostic::warning(format!("not mapped: {path}")).with_help(why);
-            self.unmapped.push(d.at(&self.d.source, node.span.clone()));
+            self.unmapped.push(d.at(node.span.clone()));
         }
         notes
     }
@@ -242,7 +82,7 @@ impl Cx<'_> {
     fn note(&mut self, notes: &mut Vec<String>, path: String, node: &Node, why: &str) {
         notes.push(format!("{path} ({why})"));
         let d = Diagnostic::warning(format!("not mapped: {path}")).with_help(why.to_string());
-        self.unmapped.push(d.at(&self.d.source, node.span.clone()));
+        self.unmapped.push(d.at(node.span.clone()));
     }
 
     /// A text field, unless absent or empty.
@@ -265,7 +105,7 @@ impl Cx<'_> {
         let value = o.get(key);
         let text = self.text(value);
         if text.is_none() && value.is_none_or(|v| scalar(v).is_some()) {
-            let at = o.node.span.start..o.node.span.start;
+            let at = o.node.span.at_start();
             self.d.error(
                 at,
                 format!("{} has no `{key}`", if o.path.is_empty() { "the resume" } else { &o.path }),
@@ -318,7 +158,7 @@ impl Cx<'_> {
         match basics.and_then(|b| self.object(b, "basics".into())) {
             Some(b) => self.basics(b, &mut out, &mut notes),
             None if basics.is_none() => {
-                let at = root.span.start..root.span.start;
+                let at = root.span.at_start();
                 self.d.error(at, "the resume has no `basics`", "rescc needs at least `basics.name`");
             }
             None => {}
@@ -478,7 +318,7 @@ impl Cx<'_> {
         push(&mut pairs, "end", self.text(e.get("endDate")));
         let score = self.text(e.get("score"));
         // A score that is no GPA (a class, a percentage) reads as an honour.
-        let is_gpa = |v: &Value| matches!(v, Value::Text(t, _) if crate::validate::parse_gpa(t).is_some());
+        let is_gpa = |v: &Value| matches!(v, Value::Text(t, _) if parse_gpa(t).is_some());
         let (gpa, honor) = match score {
             Some(s) if is_gpa(&s) => (Some(s), None),
             other => (None, other),
@@ -618,129 +458,5 @@ fn is_empty(node: &Node) -> bool {
         NodeKind::Scalar { value, .. } => node.is_null() || value.trim().is_empty(),
         NodeKind::Seq(items) => items.iter().all(is_empty),
         NodeKind::Map(pairs) => pairs.iter().all(|(_, v)| is_empty(v)),
-    }
-}
-
-/// Converts a JSON Resume document to rescc YAML, for `rescc import`; fails, with located
-/// errors, when the result would not load, so an import always builds.
-pub fn import(source: &Arc<Source>) -> Result<(String, Vec<Diagnostic>), Diagnostics> {
-    let root = crate::source::parse_yaml(source)?;
-    if !is_json_resume(&root) {
-        let d = Diagnostic::error(format!("`{}` is not a JSON Resume document", source.name))
-            .with_help("a JSON Resume has a `basics` object; a rescc resume needs no import");
-        return Err(Diagnostics::one(d));
-    }
-    let mut d = Decoder::new(Arc::clone(source));
-    let converted = convert(&root, &mut d);
-    if let Some(resume) = Resume::decode(&converted.resume.to_node(), &mut d) {
-        crate::validate::validate(&resume, &mut d);
-    }
-    let mut diagnostics = Diagnostics(d.diagnostics);
-    if diagnostics.has_errors() {
-        diagnostics.sort();
-        return Err(diagnostics);
-    }
-    let header = format!("# Imported from {} (JSON Resume) by `rescc import`.\n", source.name);
-    Ok((header + &converted.resume.to_yaml(), converted.unmapped))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn convert_text(json: &str) -> (Converted, Vec<Diagnostic>) {
-        let source = Arc::new(Source::new("r.json", json));
-        let root = crate::source::parse_yaml(&source).unwrap();
-        let mut d = Decoder::new(source);
-        let converted = convert(&root, &mut d);
-        (converted, d.diagnostics)
-    }
-
-    #[test]
-    fn scalars_read_back_as_the_same_text() {
-        let tricky = [
-            "plain words",
-            "a: b",
-            "#hashtag",
-            "- dash",
-            "true",
-            "No",
-            "2021",
-            "1e3",
-            "C# and F#",
-            "x #y",
-            " leading",
-            "trailing:",
-            "quote\"s and 'apostrophes'",
-            "new\nline",
-            "tab\there",
-            "Zoë Ødegård — 李雷",
-            "null",
-            "[a]",
-            "{a}",
-            "*star",
-            "@handle",
-            "100%",
-        ];
-        let items: Vec<Value> = tricky.iter().map(|t| Value::Text(t.to_string(), 0..0)).collect();
-        let doc =
-            Value::Map(vec![("name", items[0].clone()), ("list", Value::List(items.clone(), 0..0))], 0..0, Vec::new());
-        let yaml = doc.to_yaml();
-        let node = crate::source::parse_yaml(&Arc::new(Source::new("t.yaml", yaml.clone()))).unwrap();
-        let NodeKind::Map(pairs) = node.kind else { panic!("{yaml}") };
-        let NodeKind::Seq(list) = &pairs[1].1.kind else { panic!("{yaml}") };
-        let read: Vec<&str> = list.iter().map(scalar_raw).collect();
-        assert_eq!(read, tricky, "{yaml}");
-        // Short lists go on one line, and still read back.
-        let flow = Value::Map(vec![("items", Value::List(items[..8].to_vec(), 0..0))], 0..0, Vec::new()).to_yaml();
-        assert!(flow.starts_with("items: ["), "{flow}");
-    }
-
-    fn scalar_raw(node: &Node) -> &str {
-        match &node.kind {
-            NodeKind::Scalar { value, .. } => value,
-            _ => panic!("not a scalar"),
-        }
-    }
-
-    #[test]
-    fn certificates_and_bare_skills_map() {
-        let (converted, errors) = convert_text(
-            r#"{"basics": {"name": "Ada"},
-                "certificates": [{"name": "CKA", "issuer": "CNCF", "date": "2021-11", "url": "https://cncf.io/x"}],
-                "skills": [{"name": "Rust"}, {"name": "Go", "level": "Expert"}],
-                "education": [{"institution": "MIT", "score": "First-class"}]}"#,
-        );
-        assert!(errors.is_empty(), "{errors:?}");
-        let yaml = converted.resume.to_yaml();
-        for line in [
-            "certifications:",
-            "  - name: CKA",
-            "    issuer: CNCF",
-            "    url: https://cncf.io/x",
-            "  - group: Core",
-            "    items: [Rust, Go]",
-            "    honors: [First-class]",
-            "  # not mapped: skills[1].level (a self-rated level says little; show the skill in bullets)",
-        ] {
-            assert!(yaml.lines().any(|l| l == line), "missing {line:?} in:\n{yaml}");
-        }
-        assert_eq!(converted.unmapped.len(), 1);
-    }
-
-    #[test]
-    fn missing_and_misshapen_fields_are_located() {
-        let (_, errors) = convert_text(r#"{"basics": {"label": "x"}, "work": [{"name": "Acme"}], "skills": "Go"}"#);
-        let messages: Vec<&str> = errors.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(
-            messages,
-            [
-                "basics has no `name`",
-                "work[0] has no `position`",
-                "work[0] has no `startDate`",
-                "expected a list (skills), found text"
-            ]
-        );
-        assert!(errors.iter().all(|d| d.span.is_some()));
     }
 }

@@ -7,14 +7,16 @@ use std::fmt;
 
 use schemars::JsonSchema;
 
-use crate::decode::{Decode, Decoder, Spanned, Text, scalar};
-use crate::source::Node;
+use crate::source::{Spanned, Text};
+
+mod decode;
+pub(crate) mod schema;
 
 // The `schemars` attributes describe the YAML for editors (`rescc schema`); the decoder below
 // stays the authority, and tests check that the two agree on every fixture.
 
 /// A whole resume.
-#[derive(Debug, Clone, Default, JsonSchema)]
+#[derive(Debug, Clone, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Resume {
     /// Your name as it should appear at the top of the resume.
@@ -49,8 +51,15 @@ pub struct Resume {
     #[schemars(default)]
     pub layout: Layout,
     /// Severity per guidance rule: `error`, `warning` or `off`.
-    #[schemars(default, schema_with = "crate::schema::checks")]
+    #[schemars(default, schema_with = "schema::checks")]
     pub checks: Vec<(Text, Spanned<Level>)>,
+}
+
+impl Resume {
+    /// The file the resume was read from (where its name is written; tailoring keeps the name).
+    pub fn file(&self) -> &std::sync::Arc<crate::source::Source> {
+        &self.name.span.source
+    }
 }
 
 /// How to reach you.
@@ -58,7 +67,7 @@ pub struct Resume {
 #[schemars(deny_unknown_fields)]
 pub struct Contact {
     /// An address you read daily, e.g. `priya.raman@example.com`.
-    #[schemars(regex(pattern = crate::schema::EMAIL_PATTERN))]
+    #[schemars(regex(pattern = crate::text::EMAIL_PATTERN))]
     pub email: Option<Text>,
     /// A phone number with its country code; quote it: `"+44 7700 900123"`.
     pub phone: Option<Text>,
@@ -71,12 +80,12 @@ pub struct Contact {
 
 /// A URL, optionally labelled (`{label, url}`).
 #[derive(Debug, Clone, JsonSchema)]
-#[schemars(deny_unknown_fields, transform = crate::schema::link_or_url)]
+#[schemars(deny_unknown_fields, transform = schema::link_or_url)]
 pub struct Link {
     /// What the link is, e.g. `LinkedIn`; the address is shown too.
     pub label: Option<Text>,
     /// The full address, e.g. `https://github.com/priyaraman`.
-    #[schemars(regex(pattern = crate::schema::URL_PATTERN))]
+    #[schemars(regex(pattern = crate::text::URL_PATTERN))]
     pub url: Text,
 }
 
@@ -103,7 +112,7 @@ pub struct Experience {
 
 /// One bullet: plain text, or text with tags and a priority.
 #[derive(Debug, Clone, JsonSchema)]
-#[schemars(deny_unknown_fields, transform = crate::schema::bullet_or_text)]
+#[schemars(deny_unknown_fields, transform = schema::bullet_or_text)]
 pub struct Bullet {
     /// 12–20 words: an action verb, what you did, and a figure for the result.
     pub text: Text,
@@ -131,7 +140,7 @@ pub struct Project {
     /// The project's name.
     pub name: Text,
     /// Where to see it, e.g. its repository.
-    #[schemars(regex(pattern = crate::schema::URL_PATTERN))]
+    #[schemars(regex(pattern = crate::text::URL_PATTERN))]
     pub url: Option<Text>,
     /// When you started it.
     pub start: Option<Spanned<Date>>,
@@ -159,7 +168,7 @@ pub struct Education {
     /// When you graduated (or expect to).
     pub end: Option<Spanned<End>>,
     /// Grade point average, e.g. `"3.7/4.0"`; show it only when 3.5/4.0 or above.
-    #[schemars(default, schema_with = "crate::schema::gpa")]
+    #[schemars(default, schema_with = "schema::gpa")]
     pub gpa: Option<Text>,
     /// Honours and distinctions.
     #[schemars(default)]
@@ -180,7 +189,7 @@ pub struct Certification {
     /// When you earned it.
     pub date: Option<Spanned<Date>>,
     /// Where it can be verified.
-    #[schemars(regex(pattern = crate::schema::URL_PATTERN))]
+    #[schemars(regex(pattern = crate::text::URL_PATTERN))]
     pub url: Option<Text>,
 }
 
@@ -212,7 +221,7 @@ pub struct CustomEntry {
     /// A single date, for an award or a publication.
     pub date: Option<Spanned<Date>>,
     /// Where to see it.
-    #[schemars(regex(pattern = crate::schema::URL_PATTERN))]
+    #[schemars(regex(pattern = crate::text::URL_PATTERN))]
     pub url: Option<Text>,
     /// One line on what it is.
     pub description: Option<Text>,
@@ -226,14 +235,14 @@ pub struct CustomEntry {
 #[schemars(deny_unknown_fields)]
 pub struct Layout {
     /// A built-in layout (`rescc layouts`), or a path to a `.typ` file relative to the resume.
-    #[schemars(default, schema_with = "crate::schema::template")]
+    #[schemars(default, schema_with = "schema::template")]
     pub template: Option<Text>,
     /// `letter` or `a4`.
     pub paper: Option<Spanned<Paper>>,
     /// The font family, e.g. `Carlito` (metric-compatible with Calibri).
     pub font: Option<Text>,
     /// Body text size in points, 10 to 11.
-    #[schemars(default, schema_with = "crate::schema::font_size")]
+    #[schemars(default, schema_with = "schema::font_size")]
     pub font_size: Option<Spanned<f64>>,
     /// Page margins, 0.5in to 1in, e.g. `0.75in`.
     pub margins: Option<Spanned<Length>>,
@@ -241,7 +250,7 @@ pub struct Layout {
     #[schemars(range(min = 1, max = 2))]
     pub max_pages: Option<Spanned<i64>>,
     /// The order of the sections.
-    #[schemars(default, schema_with = "crate::schema::order")]
+    #[schemars(default, schema_with = "schema::order")]
     pub order: Option<Spanned<Vec<Text>>>,
 }
 
@@ -280,6 +289,17 @@ pub enum Level {
     Off,
 }
 
+impl Level {
+    /// The word `checks:` uses for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Off => "off",
+        }
+    }
+}
+
 /// The section keys `layout.order` may name, in the default order.
 pub const SECTION_KEYS: &[&str] =
     &["summary", "experience", "skills", "projects", "education", "certifications", "sections"];
@@ -315,12 +335,6 @@ impl Date {
     pub fn months(&self, as_end: bool) -> i32 {
         let month = self.month.map_or(if as_end { 12 } else { 1 }, i32::from);
         self.year * 12 + month - 1
-    }
-
-    /// Today's date in UTC.
-    pub fn today() -> Date {
-        let now = time::OffsetDateTime::now_utc();
-        Date { year: now.year(), month: Some(now.month() as u8), day: Some(now.day()) }
     }
 }
 
@@ -379,286 +393,13 @@ impl Paper {
     }
 }
 
-// ---- decoding ----------------------------------------------------------------------------
-
-const DATE_HELP: &str = "write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, e.g. `2022-03`";
-
-impl Decode for Date {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let text = scalar(node).unwrap_or_default();
-        let date = Date::parse(text);
-        if date.is_none() {
-            let message = if scalar(node).is_some() {
-                format!("`{text}` is not a date")
-            } else {
-                format!("expected a date, found {}", node.describe())
-            };
-            d.error(node.span.clone(), message, DATE_HELP);
-        }
-        date
-    }
-}
-
-impl Decode for End {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        if scalar(node).is_some_and(|s| s.eq_ignore_ascii_case("present")) {
-            return Some(End::Present);
-        }
-        let date = Date::parse(scalar(node).unwrap_or_default());
-        if date.is_none() {
-            let text = scalar(node).unwrap_or_default();
-            d.error(
-                node.span.clone(),
-                format!("`{text}` is not a date or `present`"),
-                DATE_HELP.to_string() + ", or `present`",
-            );
-        }
-        date.map(End::Date)
-    }
-}
-
-impl Decode for Paper {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        match scalar(node).map(str::to_ascii_lowercase).as_deref() {
-            Some("letter" | "us-letter") => Some(Paper::Letter),
-            Some("a4") => Some(Paper::A4),
-            _ => {
-                let text = scalar(node).unwrap_or_default();
-                d.error(node.span.clone(), format!("unknown paper size `{text}`"), "use `letter` or `a4`");
-                None
-            }
-        }
-    }
-}
-
-impl Decode for Length {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let text = scalar(node).unwrap_or_default();
-        let length = Length::parse(text);
-        if length.is_none() {
-            d.error(
-                node.span.clone(),
-                format!("`{text}` is not a length"),
-                "write a number with a unit: `in`, `cm`, `mm` or `pt`, e.g. `0.75in`",
-            );
-        }
-        length
-    }
-}
-
-impl Decode for Level {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        match scalar(node) {
-            Some("error") => Some(Level::Error),
-            Some("warning" | "warn") => Some(Level::Warning),
-            Some("off" | "false") => Some(Level::Off),
-            other => {
-                let text = other.unwrap_or_default();
-                d.error(node.span.clone(), format!("unknown severity `{text}`"), "use `error`, `warning` or `off`");
-                None
-            }
-        }
-    }
-}
-
-impl Decode for Resume {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(
-            node,
-            "the resume",
-            &[
-                "name",
-                "headline",
-                "contact",
-                "summary",
-                "experience",
-                "skills",
-                "projects",
-                "education",
-                "certifications",
-                "sections",
-                "layout",
-                "checks",
-            ],
-        )?;
-        let name = d.req(&f, "name").unwrap_or_else(|| Spanned::new(String::new(), node.span.start..node.span.start));
-        let checks = match f.get("checks") {
-            Some(node) => decode_checks(node, d),
-            None => Vec::new(),
-        };
-        Some(Resume {
-            name,
-            headline: d.opt(&f, "headline"),
-            contact: d.opt(&f, "contact").unwrap_or_default(),
-            summary: d.opt(&f, "summary"),
-            experience: d.list(&f, "experience"),
-            skills: d.list(&f, "skills"),
-            projects: d.list(&f, "projects"),
-            education: d.list(&f, "education"),
-            certifications: d.list(&f, "certifications"),
-            sections: d.list(&f, "sections"),
-            layout: d.opt(&f, "layout").unwrap_or_default(),
-            checks,
-        })
-    }
-}
-
-/// `checks:` maps rule ids to severities; unknown ids get a hint.
-fn decode_checks(node: &Node, d: &mut Decoder) -> Vec<(Text, Spanned<Level>)> {
-    let ids: Vec<&str> = crate::rules::RULES.iter().map(|r| r.id).collect();
-    let Some(f) = d.fields(node, "checks", &ids) else { return Vec::new() };
-    ids.iter()
-        .filter_map(|id| {
-            let value = f.get(id)?;
-            let key = Spanned::new(id.to_string(), value.span.clone());
-            Some((key, Spanned::<Level>::decode(value, d)?))
-        })
-        .collect()
-}
-
-impl Decode for Contact {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(node, "contact", &["email", "phone", "location", "links"])?;
-        Some(Contact {
-            email: d.opt(&f, "email"),
-            phone: d.opt(&f, "phone"),
-            location: d.opt(&f, "location"),
-            links: d.list(&f, "links"),
-        })
-    }
-}
-
-impl Decode for Link {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        if scalar(node).is_some() {
-            return Some(Link { label: None, url: Text::decode(node, d)? });
-        }
-        let f = d.fields(node, "link", &["label", "url"])?;
-        Some(Link { label: d.opt(&f, "label"), url: d.req(&f, "url")? })
-    }
-}
-
-impl Decode for Experience {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f =
-            d.fields(node, "experience entry", &["company", "role", "location", "start", "end", "context", "bullets"])?;
-        let (company, role, start) = (d.req(&f, "company"), d.req(&f, "role"), d.req(&f, "start"));
-        let (location, end, context, bullets) =
-            (d.opt(&f, "location"), d.opt(&f, "end"), d.opt(&f, "context"), d.list(&f, "bullets"));
-        Some(Experience { company: company?, role: role?, location, start: start?, end, context, bullets })
-    }
-}
-
-impl Decode for Bullet {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        if scalar(node).is_some() {
-            return Some(Bullet { text: Text::decode(node, d)?, tags: Vec::new(), priority: None });
-        }
-        let f = d.fields(node, "bullet", &["text", "tags", "priority"])?;
-        let text = d.req(&f, "text");
-        let (tags, priority) = (d.list(&f, "tags"), d.opt(&f, "priority"));
-        Some(Bullet { text: text?, tags, priority })
-    }
-}
-
-impl Decode for SkillGroup {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(node, "skill group", &["group", "items"])?;
-        let group = d.req(&f, "group");
-        let items = d.req(&f, "items");
-        Some(SkillGroup { group: group?, items: items? })
-    }
-}
-
-impl Decode for Project {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(node, "project", &["name", "url", "start", "end", "description", "bullets"])?;
-        let name = d.req(&f, "name");
-        Some(Project {
-            name: name?,
-            url: d.opt(&f, "url"),
-            start: d.opt(&f, "start"),
-            end: d.opt(&f, "end"),
-            description: d.opt(&f, "description"),
-            bullets: d.list(&f, "bullets"),
-        })
-    }
-}
-
-impl Decode for Education {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(
-            node,
-            "education entry",
-            &["institution", "degree", "location", "start", "end", "gpa", "honors", "coursework"],
-        )?;
-        let institution = d.req(&f, "institution");
-        Some(Education {
-            institution: institution?,
-            degree: d.opt(&f, "degree"),
-            location: d.opt(&f, "location"),
-            start: d.opt(&f, "start"),
-            end: d.opt(&f, "end"),
-            gpa: d.opt(&f, "gpa"),
-            honors: d.list(&f, "honors"),
-            coursework: d.list(&f, "coursework"),
-        })
-    }
-}
-
-impl Decode for Certification {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(node, "certification", &["name", "issuer", "date", "url"])?;
-        let name = d.req(&f, "name");
-        Some(Certification { name: name?, issuer: d.opt(&f, "issuer"), date: d.opt(&f, "date"), url: d.opt(&f, "url") })
-    }
-}
-
-impl Decode for CustomSection {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(node, "section", &["title", "entries"])?;
-        let title = d.req(&f, "title");
-        let entries = d.list(&f, "entries");
-        Some(CustomSection { title: title?, entries })
-    }
-}
-
-impl Decode for CustomEntry {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f = d.fields(
-            node,
-            "section entry",
-            &["title", "subtitle", "location", "start", "end", "date", "url", "description", "bullets"],
-        )?;
-        let title = d.req(&f, "title");
-        Some(CustomEntry {
-            title: title?,
-            subtitle: d.opt(&f, "subtitle"),
-            location: d.opt(&f, "location"),
-            start: d.opt(&f, "start"),
-            end: d.opt(&f, "end"),
-            date: d.opt(&f, "date"),
-            url: d.opt(&f, "url"),
-            description: d.opt(&f, "description"),
-            bullets: d.list(&f, "bullets"),
-        })
-    }
-}
-
-impl Decode for Layout {
-    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f =
-            d.fields(node, "layout", &["template", "paper", "font", "font_size", "margins", "max_pages", "order"])?;
-        Some(Layout {
-            template: d.opt(&f, "template"),
-            paper: d.opt(&f, "paper"),
-            font: d.opt(&f, "font"),
-            font_size: d.opt(&f, "font_size"),
-            margins: d.opt(&f, "margins"),
-            max_pages: d.opt(&f, "max_pages"),
-            order: d.opt(&f, "order"),
-        })
-    }
+/// `3.7/4.0` -> (3.7, 4.0); a bare number is on a 4.0 scale.
+pub fn parse_gpa(text: &str) -> Option<(f64, f64)> {
+    let (value, scale) = match text.split_once('/') {
+        Some((v, s)) => (v.trim().parse::<f64>().ok()?, s.trim().parse::<f64>().ok()?),
+        None => (text.trim().parse::<f64>().ok()?, 4.0),
+    };
+    (value.is_finite() && scale > 0.0 && value >= 0.0 && value <= scale).then_some((value, scale))
 }
 
 #[cfg(test)]

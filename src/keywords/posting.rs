@@ -1,0 +1,307 @@
+//! Posting analysis: the skill terms a posting asks for, weighed by prominence.
+//!
+//! Terms are the lexicon's names plus capitalized or technical phrases the lexicon lacks; each
+//! weighs more for appearing often, early, in the title, and under a requirements heading
+//! rather than "nice to have".
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::lexicon::{LEXICON, Prepared, find_hits};
+use crate::text;
+
+/// `data/posting-stopwords.txt`: capitalized words that are not skills.
+static STOPWORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| text::list_lines(include_str!("../../data/posting-stopwords.txt")).collect());
+
+/// A skill term the posting asks for.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// As the posting writes it.
+    pub text: String,
+    /// How prominent the term is in the posting.
+    pub weight: f64,
+    pub(super) kind: Kind,
+    first: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Kind {
+    /// A lexicon concept, written in the posting mostly as this variant.
+    Concept { concept: usize, variant: usize },
+    /// A phrase the lexicon lacks.
+    Phrase,
+}
+
+/// Where in a requirement section, or a "nice to have" line, each line of a posting stands.
+struct Sections(Vec<(usize, f64)>);
+
+/// `data/posting-sections.txt`: what marks a heading or line as asking, wishing or aside.
+static CUES: LazyLock<[Vec<&'static str>; 3]> = LazyLock::new(|| {
+    let list = include_str!("../../data/posting-sections.txt");
+    ["nice-to-have", "required", "aside"].map(|section| text::list_section(list, section))
+});
+
+impl Sections {
+    /// Weights each line (or clause): 1.5 under a requirements heading, 0.5 for "nice to have" lines and
+    /// asides (benefits, about us), 1 elsewhere.
+    fn new(text: &str) -> Sections {
+        let mut lines = Vec::new();
+        let (mut offset, mut current, mut after_blank) = (0, 1.0, true);
+        let [nice, required, aside] = &*CUES;
+        let has = |text: &str, cues: &[&str]| cues.iter().any(|c| text.contains(c));
+        for line in text.split_inclusive('\n') {
+            let t = line.trim();
+            let lower = t.to_lowercase();
+            let bare = t.trim_start_matches('#').trim().trim_matches('*').trim();
+            let bullet = t.starts_with(['-', '*', '•']) && !t.starts_with("**");
+            let words = bare.split_whitespace().count();
+            // Marked headings (`## Requirements`, `Requirements:`, `**Requirements**`), or a short
+            // unpunctuated line after a blank one (`What we offer`).
+            let marked = t.starts_with('#') || t.ends_with(':') || (t.starts_with("**") && t.ends_with("**"));
+            let bare_heading = after_blank && words <= 4 && !t.ends_with(['.', ',', ';', '!', '?']);
+            let heading = !bullet && words > 0 && words <= 8 && (marked || bare_heading);
+            after_blank = t.is_empty();
+            if heading {
+                current = if has(&lower, nice) || has(&lower, aside) {
+                    0.5
+                } else if has(&lower, required) {
+                    1.5
+                } else {
+                    1.0
+                };
+            }
+            // "Nice to have" may qualify one clause: "GDPR; healthcare data is a plus".
+            let mut at = offset;
+            for clause in line.split_inclusive(';') {
+                lines.push((at, if has(&clause.to_lowercase(), nice) { 0.5 } else { current }));
+                at += clause.len();
+            }
+            offset += line.len();
+        }
+        Sections(lines)
+    }
+
+    fn factor(&self, at: usize) -> f64 {
+        let i = self.0.partition_point(|(start, _)| *start <= at);
+        self.0.get(i.wrapping_sub(1)).map_or(1.0, |(_, f)| *f)
+    }
+}
+
+/// The skill terms of a posting, most prominent first: lexicon names and the capitalized or
+/// technical phrases it lacks. `title` and `company` come from the job file.
+pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
+    let p = Prepared::new(posting);
+    let hits = find_hits(&p, true);
+    let sections = Sections::new(posting);
+    let title_prepared = Prepared::new(title);
+    let title_hits = find_hits(&title_prepared, false);
+    let len = posting.len().max(1) as f64;
+    // Concepts in order of first appearance.
+    let mut concepts: Vec<ConceptUse> = Vec::new();
+    for hit in &hits {
+        let at = p.original(&hit.range);
+        let index = match concepts.iter().position(|c| c.concept == hit.concept) {
+            Some(i) => i,
+            None => {
+                concepts.push(ConceptUse {
+                    concept: hit.concept,
+                    weight: 0.0,
+                    first: at.start,
+                    variants: BTreeMap::new(),
+                });
+                concepts.len() - 1
+            }
+        };
+        let entry = &mut concepts[index];
+        entry.weight += sections.factor(at.start);
+        entry.variants.entry(hit.variant).or_insert((0, hit.range.start)).0 += 1;
+    }
+    let mut terms: Vec<Term> = concepts
+        .into_iter()
+        .map(|ConceptUse { concept, weight, first, variants }| {
+            // The posting's own word: its most used variant, the earliest on a tie.
+            let (&variant, &(_, at)) =
+                variants.iter().max_by_key(|(_, (count, at))| (*count, std::cmp::Reverse(*at))).expect("one hit");
+            let len_written = LEXICON.variants[variant].lower.len();
+            let text = p.norm[at..at + len_written].to_string();
+            let in_title = title_hits.iter().any(|h| h.concept == concept);
+            Term {
+                text,
+                weight: weight + prominence(first, len, in_title),
+                kind: Kind::Concept { concept, variant },
+                first,
+            }
+        })
+        .collect();
+    let covered: Vec<Range<usize>> = hits.iter().map(|h| p.original(&h.range)).collect();
+    terms.extend(phrases(posting, &covered, &sections, title, company));
+    for term in &mut terms {
+        term.weight = (term.weight * 10.0).round() / 10.0;
+    }
+    terms.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.first.cmp(&b.first)));
+    terms
+}
+
+/// A lexicon concept's uses in a posting.
+struct ConceptUse {
+    concept: usize,
+    weight: f64,
+    first: usize,
+    /// Uses and first offset (prepared text) of each variant.
+    variants: BTreeMap<usize, (usize, usize)>,
+}
+
+/// A phrase's uses in a posting.
+struct PhraseUse {
+    key: String,
+    text: String,
+    weight: f64,
+    first: usize,
+    count: usize,
+    technical: bool,
+}
+
+/// Extra weight for appearing early and in the job title.
+fn prominence(first: usize, len: f64, in_title: bool) -> f64 {
+    0.5 * (1.0 - first as f64 / len) + if in_title { 2.0 } else { 0.0 }
+}
+
+/// A word of the posting and how it is written.
+struct Token {
+    range: Range<usize>,
+    technical: bool,
+    capitalized: bool,
+    number: bool,
+    opens: bool,
+}
+
+/// Words: alphanumeric runs, joined through `.-/&'` between word characters, with trailing
+/// `+` or `#` (`C++`, `Node.js`, `CI/CD`).
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() {
+            let c = chars[i].1;
+            let next_word = chars.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() || (matches!(c, '.' | '-' | '/' | '&' | '\'') && next_word) || matches!(c, '+' | '#')
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(i).map_or(text.len(), |(at, _)| *at);
+        let word = &text[chars[start].0..end];
+        out.push(Token {
+            range: chars[start].0..end,
+            technical: technical(word),
+            capitalized: word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase),
+            number: word.chars().all(|c| c.is_ascii_digit()),
+            opens: text::opens_sentence(text, chars[start].0),
+        });
+    }
+    out
+}
+
+/// Acronyms (`PCI`, `SLAs`), camel case (`OpenTelemetry`), letters with digits (`EC2`), or
+/// letters joined by `.+#/` (`Node.js`).
+fn technical(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    let stem = word.strip_suffix('s').filter(|s| s.len() >= 2).unwrap_or(word);
+    let acronym = (2..=6).contains(&stem.len()) && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let camel = word.chars().skip(1).collect::<Vec<_>>().windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+    let digits = letters > 0 && word.chars().any(|c| c.is_ascii_digit());
+    let joined = letters > 1 && word.contains(['.', '+', '#', '/']);
+    letters > 0 && (acronym && upper >= 2 || camel || digits || joined)
+}
+
+/// Capitalized or technical phrases outside lexicon hits: technical ones count from their first
+/// use, capitalized ones from their second.
+fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: &str, company: &str) -> Vec<Term> {
+    let own: HashSet<String> =
+        format!("{title} {company}").split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect();
+    let stop = |word: &str| {
+        let lower = word.to_lowercase();
+        STOPWORDS.contains(lower.trim_end_matches("'s")) || own.contains(&lower)
+    };
+    let tokens = tokens(posting);
+    let mut runs: Vec<Vec<&Token>> = Vec::new();
+    let mut run: Vec<&Token> = Vec::new();
+    for token in &tokens {
+        let word = &posting[token.range.clone()];
+        let is_covered = covered.iter().any(|c| c.start < token.range.end && token.range.start < c.end);
+        let candidate = !is_covered && !stop(word) && (token.technical || token.capitalized && !token.opens);
+        let joins = run.last().is_some_and(|last| &posting[last.range.end..token.range.start] == " ");
+        // A capitalized lexicon word may end a name the lexicon lacks (`Faster Payments`).
+        let extends = token.number && !is_covered || is_covered && token.capitalized && !stop(word);
+        if joins && run.len() < 4 && (candidate || extends) {
+            run.push(token);
+            continue;
+        }
+        runs.push(std::mem::take(&mut run));
+        if candidate {
+            run.push(token);
+        }
+    }
+    runs.push(run);
+    // Per phrase (lower case): text, weight, first offset, count, technical.
+    let mut found: Vec<PhraseUse> = Vec::new();
+    for run in runs.into_iter().filter(|r| !r.is_empty()) {
+        let range = run[0].range.start..run[run.len() - 1].range.end;
+        let text = posting[range.clone()].to_string();
+        let key = text.to_lowercase();
+        match found.iter_mut().find(|f| f.key == key) {
+            Some(f) => {
+                f.weight += sections.factor(range.start);
+                f.count += 1;
+            }
+            None => {
+                let technical = run.iter().any(|t| t.technical);
+                let weight = sections.factor(range.start);
+                found.push(PhraseUse { key, text, weight, first: range.start, count: 1, technical });
+            }
+        }
+    }
+    let len = posting.len().max(1) as f64;
+    let title_lower = title.to_lowercase();
+    found
+        .into_iter()
+        .filter(|f| f.technical || f.count >= 2)
+        .map(|f| {
+            let in_title = text::find_word(&title_lower, &f.key).is_some();
+            Term {
+                text: f.text,
+                weight: f.weight + prominence(f.first, len, in_title),
+                kind: Kind::Phrase,
+                first: f.first,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_the_lexicon_lacks() {
+        let posting = "We settle card payments over Faster Payments and SWIFT.\n\
+                       Requirements:\n- Experience with Faster Payments schemes\n- Knowledge of ISO 8583\n";
+        let terms = posting_terms(posting, "Backend Engineer", "Acme");
+        let texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+        assert!(texts.contains(&"Faster Payments"), "{texts:?}");
+        assert!(texts.contains(&"ISO 8583"), "{texts:?}");
+        assert!(texts.contains(&"SWIFT"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("Requirements") || t.contains("Acme")), "{texts:?}");
+    }
+}

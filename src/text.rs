@@ -1,0 +1,181 @@
+//! Small text analysis shared by the stages: whole-word search, sentences, and the shapes of
+//! email and web addresses.
+//!
+//! Everything here works on plain `&str`; spans are the caller's business. One definition of
+//! each, so the rules, the keyword report and the read-back agree on what a word, a sentence or
+//! an address is.
+
+use std::sync::LazyLock;
+
+/// `name@domain.tld`, as [`is_email`] accepts (for the JSON Schema).
+pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$";
+
+/// An address with a dotted host, as [`is_url`] accepts (for the JSON Schema).
+pub const URL_PATTERN: &str = r"^(https?://)?[^\s/?#:.@]+(\.[^\s/?#:.@]+)+(:[0-9]{1,5})?([/?#]\S*)?$";
+
+/// `local@domain.tld`, with no spaces.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else { return false };
+    !local.is_empty()
+        && !text.chars().any(char::is_whitespace)
+        && !domain.contains('@')
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| !part.is_empty())
+}
+
+/// An `http(s)://` address with a dotted host, or a bare `host.tld/path`.
+pub fn is_url(text: &str) -> bool {
+    let host = url_host(text);
+    !text.chars().any(char::is_whitespace)
+        && host.contains('.')
+        && host.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+}
+
+/// The host of an address (`github.com` of `https://github.com:443/x`).
+pub fn url_host(text: &str) -> &str {
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")).unwrap_or(text);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    host.rsplit_once(':').filter(|(_, port)| port.parse::<u16>().is_ok()).map_or(host, |(h, _)| h)
+}
+
+/// Whether `c` is part of a word (letters, digits, `_`).
+pub fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// Whether `rest` (the text after a match) does not continue a word.
+pub fn ends_word(rest: &str) -> bool {
+    !is_word_char(rest.chars().next())
+}
+
+/// Byte offsets where `needle` occurs in `hay` at the start of a word and `then` accepts the text
+/// after it: [`ends_word`] for whole words, `|_| true` for stems.
+pub fn word_matches<'a>(
+    hay: &'a str,
+    needle: &'a str,
+    then: impl Fn(&str) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    hay.match_indices(needle)
+        .map(|(at, _)| at)
+        .filter(move |&at| !needle.is_empty() && !is_word_char(hay[..at].chars().next_back()))
+        .filter(move |&at| then(&hay[at + needle.len()..]))
+}
+
+/// The first offset of `needle` in `hay` as whole words.
+pub fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    word_matches(hay, needle, ends_word).next()
+}
+
+/// Non-empty, non-comment lines of an embedded word list (`data/*.txt`).
+pub fn list_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The `[name]` sections of an embedded word list, each with its lines; `name` must be one.
+pub fn list_section(text: &'static str, name: &str) -> Vec<&'static str> {
+    let mut current = None;
+    let mut out = Vec::new();
+    for line in list_lines(text) {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(section) => current = Some(section),
+            None if current == Some(name) => out.push(line),
+            None => {}
+        }
+    }
+    assert!(!out.is_empty(), "the word list has no `[{name}]` section");
+    out
+}
+
+/// Abbreviations whose period ends no sentence (`data/abbreviations.txt`).
+static ABBREVIATIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| list_lines(include_str!("../data/abbreviations.txt")).collect());
+
+/// Sentences of running text: ends at `.`, `!` or `?` before a space and a capital or digit,
+/// so `1.2 s`, `Node.js` and `e.g. Go` do not split.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let next = chars.get(i + 1).map(|&(_, c)| c);
+        let after = chars[i + 1..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+        let word_before = text[start..at].rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+        let abbreviation = ABBREVIATIONS.contains(&word_before.as_str());
+        let ends = match after {
+            None => true,
+            Some(after) => {
+                next.is_some_and(char::is_whitespace)
+                    && !abbreviation
+                    && (after.is_uppercase() || after.is_ascii_digit())
+            }
+        };
+        if ends {
+            out.push(text[start..at + c.len_utf8()].trim());
+            start = at + c.len_utf8();
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(text[start..].trim());
+    }
+    out
+}
+
+/// Whether the word at `at` opens a sentence, a clause after `:` or `;`, a line, a heading or a
+/// list item: a place where a capital letter says nothing about the word.
+pub fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    match before.chars().next_back() {
+        None | Some('\n' | '.' | '!' | '?' | ':' | ';' | '•' | '*' | '(' | '"' | '#' | '–' | '—') => true,
+        // A dash opens a list item at the start of a line or after a space, not inside a word.
+        Some('-') => {
+            let rest = &before[..before.len() - 1];
+            rest.is_empty() || rest.ends_with(char::is_whitespace)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn address_shapes() {
+        assert!(is_email("priya.raman@example.com"));
+        assert!(!is_email("priya.example.com") || !is_email("a@b"));
+        assert!(!is_email("priya@example"));
+        assert!(is_url("https://github.com/priyaraman"));
+        assert!(is_url("github.com/priyaraman"));
+        assert!(!is_url("github com/priya"));
+        assert!(!is_url("https://localhost"));
+        assert_eq!(url_host("https://github.com:443/x"), "github.com");
+    }
+
+    #[test]
+    fn whole_words() {
+        assert_eq!(find_word("a team player, not teamwork", "team"), Some(2));
+        assert_eq!(find_word("teamwork", "team"), None);
+        assert_eq!(word_matches("teamwork and team", "team", |_| true).collect::<Vec<_>>(), [0, 13]);
+        assert_eq!(find_word("snake_team team", "team"), Some(11));
+    }
+
+    #[test]
+    fn sentences_skip_decimals_and_abbreviations() {
+        assert_eq!(
+            sentences("Cut p95 from 1.2 s to 180 ms. Uses Node.js, e.g. Express! Done"),
+            ["Cut p95 from 1.2 s to 180 ms.", "Uses Node.js, e.g. Express!", "Done"]
+        );
+    }
+
+    #[test]
+    fn sentence_openers() {
+        let text = "Skills: Go\n- Rust and - Swift, C-level";
+        let at = |word: &str| text.find(word).unwrap();
+        assert!(opens_sentence(text, 0) && opens_sentence(text, at("Go")) && opens_sentence(text, at("Rust")));
+        assert!(opens_sentence(text, at("Swift")), "a spaced dash opens a list item");
+        assert!(!opens_sentence(text, at("level")) && !opens_sentence(text, at("and")));
+    }
+}
