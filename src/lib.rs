@@ -16,8 +16,12 @@
 //! aliases), [`layouts`] and [`fonts`] (embedded data), and [`schema`] (JSON Schemas for
 //! editors). Only [`cli`] reads the environment, prints or exits.
 
+// Only the command line talks to the terminal or ends the process; the library returns results.
+#![deny(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
+
 pub mod batch;
 pub mod build;
+#[allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 pub mod cli;
 pub mod decode;
 pub mod diag;

@@ -447,3 +447,65 @@ fn build_prints_content_warnings_and_strict_stops_it() {
     assert!(stderr(&strict).contains("error[weak-opening]"));
     assert!(!dir.path().join("out").exists(), "a failed strict build writes nothing");
 }
+
+#[test]
+fn checks_naming_an_unknown_rule_or_asking_a_guarantee_for_less_are_located_errors() {
+    let yaml = "name: A\ncontact: {email: a@example.com}\nchecks:\n  bullet-lenght: warning\n  page-limit: off\n  margins: warning\n  verify: off\n  font-size: error\n  quantified: off\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.yaml"), yaml).unwrap();
+    let out = rescc(dir.path(), &["check", "r.yaml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    for expected in [
+        "error: unknown key `bullet-lenght` in checks\n  --> r.yaml:4:3",
+        "= help: did you mean `bullet-length`?",
+        "error: `page-limit` is always an error: rescc guarantees it (pages ≤ `max_pages`",
+        " --> r.yaml:5:15",
+        "= help: remove this line; `--force` writes a failing build anyway (exit code 1)",
+        "error: `margins` is always an error: rescc guarantees it (0.5 in to 1 in)\n  --> r.yaml:6:12",
+        "= help: remove this line; a value outside the bounds is invalid input",
+        "error: `verify` is always an error",
+        " --> r.yaml:7:11",
+        "error: the input is invalid (4 errors)",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    // `font-size: error` only repeats the guarantee, and `quantified: off` is advice turned off.
+    assert!(!err.contains(":8:") && !err.contains(":9:"), "{err}");
+}
+
+#[test]
+fn the_readme_table_and_the_rule_listing_come_from_the_registry() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let table = rescc::rules::markdown_table();
+    assert!(readme.contains(&table), "README.md's table of rules is out of date; it should read:\n{table}");
+    let out = rescc(&root(), &["check", "--list-rules"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listing = stdout(&out);
+    for rule in rescc::rules::RULES {
+        let line = listing.lines().find(|l| l.split_whitespace().next() == Some(rule.id));
+        let line = line.unwrap_or_else(|| panic!("`{}` is not listed:\n{listing}", rule.id));
+        assert!(line.ends_with(&(rule.summary)()), "{line}");
+        assert!(line.contains(rule.default.name()) && line.contains(rule.stage.name()), "{line}");
+    }
+    insta::assert_snapshot!("rule_listing", listing);
+}
+
+#[test]
+fn source_date_epoch_pins_today() {
+    let yaml = "name: A\nexperience:\n  - { company: Acme, role: Dev, start: 2024-03 }\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.yaml"), yaml).unwrap();
+    let check = |epoch: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rescc"))
+            .args(["check", "r.yaml"])
+            .current_dir(dir.path())
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // 2023-01-01: the role has not started yet; 2025-01-01: it has.
+    assert!(check("1672531200").contains("`Acme` starts in Mar 2024, which is in the future"));
+    assert!(!check("1735689600").contains("in the future"));
+}

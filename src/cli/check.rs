@@ -22,7 +22,11 @@ struct Report<'a> {
 
 /// Runs `rescc check`.
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let (file, result) = match load::load(&args.resume) {
+    let Some(resume) = args.resume.as_ref().filter(|_| !args.list_rules) else {
+        print!("{}", rules::listing());
+        return ExitCode::SUCCESS;
+    };
+    let (file, result) = match load::load(resume) {
         Ok(loaded) => {
             let mut found = rules::content_checks(&loaded.resume, super::today());
             found.extend(loaded.warnings.iter().cloned());
@@ -33,7 +37,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             found.sort();
             (loaded.source.name.clone(), Ok(found))
         }
-        Err(failure) => (args.resume.display().to_string(), Err(failure)),
+        Err(failure) => (resume.display().to_string(), Err(failure)),
     };
     let diagnostics = match &result {
         Ok(found) => found,

@@ -48,7 +48,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate the resume and lint its content against the hiring guidance, without typesetting.
     #[command(
-        after_help = "Examples:\n  rescc check resume.yaml                 # warnings and errors, like a compiler\n  rescc check resume.yaml --strict --format json"
+        after_help = "Examples:\n  rescc check resume.yaml                 # warnings and errors, like a compiler\n  rescc check resume.yaml --strict --format json\n  rescc check --list-rules                # every rule: id, default severity, stage, what it asks"
     )]
     Check(CheckArgs),
     /// Report which of a job posting's skill terms the resume covers, and where.
@@ -142,7 +142,11 @@ pub struct MatchArgs {
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// The resume (YAML).
-    pub resume: PathBuf,
+    #[arg(required_unless_present = "list_rules")]
+    pub resume: Option<PathBuf>,
+    /// List the rules (id, default severity, stage, what each asks) instead of checking a resume.
+    #[arg(long, conflicts_with_all = ["strict", "format"])]
+    pub list_rules: bool,
     /// Treat warnings as errors (exit 1).
     #[arg(long)]
     pub strict: bool,
