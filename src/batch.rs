@@ -1,9 +1,10 @@
 //! Batch export: one tailored PDF and DOCX per job posting, built in parallel.
 //!
-//! Jobs run on rayon's threads and share the bundled fonts and Typst's memo cache, which is
-//! evicted every few jobs so memory stays flat however many postings there are. Outputs are
-//! written by two writer threads, so waiting on the disk overlaps typesetting. Each job succeeds
-//! or fails on its own; the caller turns the results into an exit code and a report.
+//! Jobs run on rayon's threads and share the fonts, Typst's memo cache (evicted every few jobs so
+//! memory stays flat however many postings there are) and the rendered files of any tailoring
+//! that another job already produced. Outputs are written by two writer threads, so waiting on
+//! the disk overlaps typesetting. Each job succeeds or fails on its own; the caller turns the
+//! results into an exit code and a report.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -26,6 +27,8 @@ const EVICT_EVERY: usize = 8;
 const EVICT_AGE: usize = 2;
 /// Threads that write the outputs: they wait on the disk (fsync) while rayon's threads typeset.
 const WRITERS: usize = 2;
+/// Stack of a job's thread, as much as the main thread's: Typst recurses as deep as a layout nests.
+const JOB_STACK: usize = 8 << 20;
 
 /// What became of one job.
 #[derive(Debug)]
@@ -70,46 +73,65 @@ pub fn run(base: &Loaded, files: &[PathBuf], options: &Options, done: &(dyn Fn(&
     let mut jobs: Vec<Result<LoadedJob, Failure>> = files.par_iter().map(|f| job::load(f)).collect();
     reject_duplicate_ids(&mut jobs);
     let root = &options.out_dir;
+    let renders = build::Renders::default();
     let finished = AtomicUsize::new(0);
     let (send, receive) = mpsc::channel::<Written>();
     let receive = Mutex::new(receive);
+    // Jobs run on threads of their own, as many as rayon has, each taking the next job when it
+    // is done; the rayon pool does the parallel work inside a job. A job never waits inside
+    // another job's stack (as it would on a rayon worker that steals work while it waits), so
+    // the stack stays as deep as one job's, however many jobs there are.
+    let queue = Mutex::new(files.iter().zip(jobs).enumerate());
+    let workers = rayon::current_num_threads().max(1);
     std::thread::scope(|scope| {
         let writers: Vec<_> = (0..WRITERS).map(|_| scope.spawn(|| write_all(&receive, done))).collect();
-        // A job that built goes to the writers, which finish its outcome; the others end here.
-        let unwritten: Vec<Option<Outcome>> = files
-            .par_iter()
-            .zip(jobs)
-            .enumerate()
-            .map_with(send, |send, (index, (file, job))| {
-                let outcome = match job {
-                    Ok(job) => match build_one(base, job, file, root, options) {
-                        (outcome, Some(built)) => {
-                            send.send(Written { index, outcome, built }).expect("the writers outlive the jobs");
-                            None
+        let builders: Vec<_> = (0..workers)
+            .map(|_| {
+                let send = send.clone();
+                let (queue, renders, finished) = (&queue, &renders, &finished);
+                std::thread::Builder::new()
+                    .stack_size(JOB_STACK)
+                    .spawn_scoped(scope, move || {
+                        // A job that built goes to the writers, which finish its outcome; the others end here.
+                        let mut unwritten = Vec::new();
+                        loop {
+                            let next = queue.lock().expect("no job panics holding the queue").next();
+                            let Some((index, (file, job))) = next else { return unwritten };
+                            let outcome = match job {
+                                Ok(job) => match build_one(base, job, file, root, options, renders) {
+                                    (outcome, Some(built)) => {
+                                        let written = Written { index, outcome, built };
+                                        send.send(written).expect("the writers outlive the jobs");
+                                        count_finished(finished);
+                                        continue;
+                                    }
+                                    (outcome, None) => outcome,
+                                },
+                                Err(failure) => failed(file, None, &failure),
+                            };
+                            count_finished(finished);
+                            done(&outcome);
+                            unwritten.push((index, outcome));
                         }
-                        (outcome, None) => Some(outcome),
-                    },
-                    Err(failure) => Some(failed(file, None, &failure)),
-                };
-                if finished.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
-                    typst::comemo::evict(EVICT_AGE);
-                }
-                if let Some(outcome) = &outcome {
-                    done(outcome);
-                }
-                outcome
+                    })
+                    .expect("a job thread starts")
             })
             .collect();
+        drop(send);
+        let mut outcomes: Vec<(usize, Outcome)> =
+            builders.into_iter().flat_map(|b| b.join().expect("a job thread panicked")).collect();
         // Every sender is gone once the jobs are built, so the writers drain the queue and stop.
-        let mut written: Vec<(usize, Outcome)> =
-            writers.into_iter().flat_map(|w| w.join().expect("a writer thread panicked")).collect();
-        written.sort_by_key(|(index, _)| *index);
-        let mut written = written.into_iter().map(|(_, outcome)| outcome);
-        unwritten
-            .into_iter()
-            .map(|outcome| outcome.or_else(|| written.next()).expect("every job has an outcome"))
-            .collect()
+        outcomes.extend(writers.into_iter().flat_map(|w| w.join().expect("a writer thread panicked")));
+        outcomes.sort_by_key(|(index, _)| *index);
+        outcomes.into_iter().map(|(_, outcome)| outcome).collect()
     })
+}
+
+/// Counts a finished job, and every few jobs drops what Typst's memo cache has not used lately.
+fn count_finished(finished: &AtomicUsize) {
+    if finished.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+        typst::comemo::evict(EVICT_AGE);
+    }
 }
 
 /// A job's outputs on their way to the disk.
@@ -151,12 +173,19 @@ fn reject_duplicate_ids(jobs: &mut [Result<LoadedJob, Failure>]) {
 
 /// Tailors, renders and checks one job; what it built is left for the writers. The job's
 /// overrides keep their spans in the job file, so their diagnostics point there.
-fn build_one(base: &Loaded, job: LoadedJob, file: &Path, root: &Path, options: &Options) -> (Outcome, Option<Built>) {
+fn build_one(
+    base: &Loaded,
+    job: LoadedJob,
+    file: &Path,
+    root: &Path,
+    options: &Options,
+    renders: &build::Renders,
+) -> (Outcome, Option<Built>) {
     let resume = tailor::apply(&base.resume, &job.job);
     let tailored = Loaded { source: Arc::clone(&base.source), resume, warnings: base.warnings.clone() };
     let coverage = keywords::report(&tailored.resume, &job);
     let options = Options { out_dir: root.join(&job.job.id.value), ..options.clone() };
-    let (code, built, diagnostics) = match build::render(&tailored, &options) {
+    let (code, built, diagnostics) = match build::render_sharing(&tailored, &options, renders) {
         Ok(mut built) => {
             let code = u8::from(build::checks_failed(&built));
             let diagnostics = std::mem::take(&mut built.diagnostics);

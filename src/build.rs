@@ -5,8 +5,10 @@
 //! build leaves earlier outputs untouched. Settings arrive resolved in [`Options`]; nothing here
 //! reads the clock, the environment or the font directories.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 
@@ -76,11 +78,53 @@ pub struct Built {
     pub diagnostics: Diagnostics,
 }
 
+/// Outputs already rendered and read back, by the document they were made from: the jobs of a
+/// batch that tailor the resume alike share one rendering. A job that asks for a document
+/// another job is rendering waits for it, so share one only between threads that are not rayon's
+/// (a rayon worker would wait with the other job's work on its own stack).
+#[derive(Default)]
+pub struct Renders(Mutex<HashMap<u64, Arc<Slot>>>);
+
+/// One document's rendering: empty until its first build finishes it.
+type Slot = OnceLock<Result<Rendered, Failure>>;
+
+/// The files of one document and what reading them back found, before they are named.
+struct Rendered {
+    /// Format, file name suffix and bytes of each file.
+    files: Vec<(Format, String, Vec<u8>)>,
+    findings: Vec<Diagnostic>,
+}
+
+/// Distinct documents a [`Renders`] keeps: a batch rarely has more tailorings, and each holds
+/// its files (about 80 KB).
+const RENDERS_KEPT: usize = 64;
+
+impl Renders {
+    /// Identifies what the files depend on: the document (with its fitted style and where each
+    /// bullet was written) and the settings of the renderers.
+    fn key(document: &Document, options: &Options) -> u64 {
+        let mut hasher = std::hash::DefaultHasher::new();
+        serde_json::to_vec(document).expect("the IR serializes").hash(&mut hasher);
+        for section in &document.sections {
+            if let ir::Body::Entries { entries } = &section.body {
+                entries.iter().flat_map(|e| &e.bullets).for_each(|b| b.span.sort_key().hash(&mut hasher));
+            }
+        }
+        (&options.formats, options.timestamp, options.pdf_standard).hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
 /// Builds every output in memory; nothing is written.
 ///
 /// Work that does not depend on the layout runs beside it: the content rules beside
 /// typesetting, and each format's rendering and read-back beside the others'.
 pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
+    render_sharing(loaded, options, &Renders::default())
+}
+
+/// Like [`render`], reusing the files of an identical document rendered before into `renders`.
+pub fn render_sharing(loaded: &Loaded, options: &Options, renders: &Renders) -> Result<Built, Failure> {
     let mut document = ir::build(&loaded.resume, options.today);
     let layout = Layout::of(loaded)?;
     check_font_family(loaded, &document, &options.fonts)?;
@@ -113,29 +157,54 @@ pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
         return Err(Failure::Checks(diagnostics));
     }
     let stem = file_stem(&document.name);
-    let rendered = renderers(&options.formats, &typeset, options)
-        .par_iter()
-        .map(|(renderer, suffix)| -> Result<_, Failure> {
-            let bytes = renderer.render(&document).map_err(|d| Failure::Input(Diagnostics(d)))?;
-            let path = options.out_dir.join(format!("{stem}{suffix}.{}", renderer.format().extension()));
-            let output = Output { path, format: renderer.format(), bytes };
-            refuse_overwriting_input(&loaded.source.path, &output.path)?;
-            // Read back what is about to be written: a file that would give an ATS less fails the build.
-            let findings = verify::output(&loaded.source, &document, &output);
-            Ok((output, findings))
-        })
-        .collect::<Result<Vec<_>, Failure>>()?;
+    let slot = {
+        let mut kept = renders.0.lock().expect("no build panics holding the renders");
+        let key = Renders::key(&document, options);
+        match kept.get(&key) {
+            Some(slot) => Arc::clone(slot),
+            None if kept.len() < RENDERS_KEPT => Arc::clone(kept.entry(key).or_default()),
+            None => Arc::default(),
+        }
+    };
+    let rendered = slot
+        .get_or_init(|| render_files(loaded, &document, &typeset, options, &stem))
+        .as_ref()
+        .map_err(Clone::clone)?;
     let mut outputs = Vec::new();
-    for (output, findings) in rendered {
-        outputs.push(output);
-        diagnostics.0.extend(findings);
+    for (format, suffix, bytes) in &rendered.files {
+        let path = options.out_dir.join(format!("{stem}{suffix}.{}", format.extension()));
+        refuse_overwriting_input(&loaded.source.path, &path)?;
+        outputs.push(Output { path, format: *format, bytes: bytes.clone() });
     }
+    diagnostics.0.extend(rendered.findings.iter().cloned());
     if diagnostics.has_errors() && !options.force {
         return Err(Failure::Checks(diagnostics));
     }
     diagnostics.sort();
     let fitted = fit::describe(&base, &document.style);
     Ok(Built { document, metrics: typeset.metrics, outputs, fitted, compilations, diagnostics })
+}
+
+/// Renders every file and reads each back: a file that would give an ATS less fails the build.
+fn render_files(
+    loaded: &Loaded,
+    document: &Document,
+    typeset: &Typeset,
+    options: &Options,
+    stem: &str,
+) -> Result<Rendered, Failure> {
+    let rendered = renderers(&options.formats, typeset, options)
+        .par_iter()
+        .map(|(renderer, suffix)| -> Result<_, Failure> {
+            let bytes = renderer.render(document).map_err(|d| Failure::Input(Diagnostics(d)))?;
+            let path = PathBuf::from(format!("{stem}{suffix}.{}", renderer.format().extension()));
+            let output = Output { path, format: renderer.format(), bytes };
+            let findings = verify::output(&loaded.source, document, &output);
+            Ok(((output.format, suffix.clone(), output.bytes), findings))
+        })
+        .collect::<Result<Vec<_>, Failure>>()?;
+    let (files, findings): (Vec<_>, Vec<_>) = rendered.into_iter().unzip();
+    Ok(Rendered { files, findings: findings.into_iter().flatten().collect() })
 }
 
 /// A renderer for each file of each format (PNG has one per page), with the suffix of its name.

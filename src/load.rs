@@ -18,7 +18,7 @@ use crate::{jsonresume, rules, validate, yaml};
 pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
 
 /// Why a command failed; each maps to an exit code.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Failure {
     /// The input could not be used (exit 2).
     Input(Diagnostics),

@@ -23,7 +23,7 @@ pub trait Renderer: Sync {
 }
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Pdf,
     Docx,

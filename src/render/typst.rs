@@ -143,7 +143,7 @@ pub fn typeset(layout: &LayoutSource, document: &Document, fonts: Arc<Fonts>) ->
 }
 
 /// A PDF standard to conform to; without one the PDF is tagged PDF 1.7.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PdfStandard {
     /// PDF/A-2b, for archives.
     A2b,

@@ -1,13 +1,15 @@
 //! Verification: read back the bytes a build is about to write, as an ATS would, and check that
 //! every field of the IR is there, in order, with nothing an extractor chokes on.
 //!
-//! The last stage before writing. Both readers (`pdf`, `docx`) produce a [`Reading`]: lines of
+//! The last stage before writing. Both readers (`pdf`, with its own content-stream lexer in
+//! `content`, and `docx`) produce a [`Reading`]: lines of
 //! text in reading order. [`check`] looks at the raw characters first (ligatures, U+FFFD and
 //! private-use characters, which NFKC would hide), then at text beyond the margins, then lets
 //! `align` find every field of the IR, in the IR's reading order. `inspect` holds what
 //! `rescc verify` reports about any file, made by rescc or not: its sections and contact details.
 
 mod align;
+mod content;
 mod docx;
 mod inspect;
 mod pdf;

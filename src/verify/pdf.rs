@@ -11,10 +11,10 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 use rayon::prelude::*;
 
+use super::content::{self, Operand};
 use super::{Line, Reading};
 use crate::render::TextLayer;
 
@@ -120,8 +120,15 @@ impl Matrix {
         Matrix { e: x, f: y, ..Matrix::IDENTITY }
     }
 
-    fn from_operands(operands: &[Object]) -> Option<Matrix> {
+    fn from_operands(operands: &[Operand]) -> Option<Matrix> {
         let [a, b, c, d, e, f] = numbers::<6>(operands)?;
+        Some(Matrix { a, b, c, d, e, f })
+    }
+
+    /// A `/Matrix` array of a form's dictionary.
+    fn from_array(array: &[Object]) -> Option<Matrix> {
+        let number = |i: usize| array.get(i)?.as_float().ok().map(f64::from);
+        let (a, b, c, d, e, f) = (number(0)?, number(1)?, number(2)?, number(3)?, number(4)?, number(5)?);
         Some(Matrix { a, b, c, d, e, f })
     }
 
@@ -143,10 +150,10 @@ impl Matrix {
     }
 }
 
-fn numbers<const N: usize>(operands: &[Object]) -> Option<[f64; N]> {
+fn numbers<const N: usize>(operands: &[Operand]) -> Option<[f64; N]> {
     let mut out = [0.0; N];
     for (slot, operand) in out.iter_mut().zip(operands.get(..N)?) {
-        *slot = f64::from(operand.as_float().ok()?);
+        *slot = operand.number()?;
     }
     Some(out)
 }
@@ -286,80 +293,80 @@ struct Interpreter<'a> {
 impl<'a> Interpreter<'a> {
     /// Interprets one content stream; `None` when it cannot be parsed.
     fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>, state: State<'a>, depth: usize) -> Option<()> {
-        let content = Content::decode(content).ok()?;
+        let operations = content::operations(content)?;
         let mut stack = Vec::new();
         let mut state = state;
         let (mut tm, mut tlm) = (Matrix::IDENTITY, Matrix::IDENTITY);
-        for op in &content.operations {
+        for op in &operations {
             let operands = &op.operands[..];
-            match op.operator.as_str() {
+            match op.operator {
                 // Deeper nesting than any real file uses is malformed; the extra saves are ignored.
-                "q" if stack.len() < MAX_SAVED_STATES => stack.push(state.clone()),
-                "Q" => state = stack.pop().unwrap_or(state),
-                "cm" => {
+                b"q" if stack.len() < MAX_SAVED_STATES => stack.push(state.clone()),
+                b"Q" => state = stack.pop().unwrap_or(state),
+                b"cm" => {
                     if let Some(m) = Matrix::from_operands(operands) {
                         state.ctm = m.then(&state.ctm);
                     }
                 }
-                "BT" => (tm, tlm) = (Matrix::IDENTITY, Matrix::IDENTITY),
-                "Tf" => {
-                    let font = operands.first().and_then(|name| self.font(resources, name.as_name().ok()?));
+                b"BT" => (tm, tlm) = (Matrix::IDENTITY, Matrix::IDENTITY),
+                b"Tf" => {
+                    let font = operands.first().and_then(|name| self.font(resources, name.name()?));
                     state.font = font;
-                    state.size = operands.get(1).and_then(|s| s.as_float().ok()).map_or(0.0, f64::from);
+                    state.size = operands.get(1).and_then(Operand::number).unwrap_or(0.0);
                 }
-                "Tc" => state.char_spacing = numbers::<1>(operands).map_or(0.0, |[n]| n),
-                "Tw" => state.word_spacing = numbers::<1>(operands).map_or(0.0, |[n]| n),
-                "Tz" => state.horizontal_scale = numbers::<1>(operands).map_or(1.0, |[n]| n / 100.0),
-                "TL" => state.leading = numbers::<1>(operands).map_or(0.0, |[n]| n),
-                "Ts" => state.rise = numbers::<1>(operands).map_or(0.0, |[n]| n),
-                "Td" | "TD" => {
+                b"Tc" => state.char_spacing = numbers::<1>(operands).map_or(0.0, |[n]| n),
+                b"Tw" => state.word_spacing = numbers::<1>(operands).map_or(0.0, |[n]| n),
+                b"Tz" => state.horizontal_scale = numbers::<1>(operands).map_or(1.0, |[n]| n / 100.0),
+                b"TL" => state.leading = numbers::<1>(operands).map_or(0.0, |[n]| n),
+                b"Ts" => state.rise = numbers::<1>(operands).map_or(0.0, |[n]| n),
+                b"Td" | b"TD" => {
                     if let Some([x, y]) = numbers::<2>(operands) {
-                        if op.operator == "TD" {
+                        if op.operator == b"TD" {
                             state.leading = -y;
                         }
                         tlm = Matrix::translate(x, y).then(&tlm);
                         tm = tlm;
                     }
                 }
-                "Tm" => {
+                b"Tm" => {
                     if let Some(m) = Matrix::from_operands(operands) {
                         (tm, tlm) = (m, m);
                     }
                 }
-                "T*" => {
+                b"T*" => {
                     tlm = Matrix::translate(0.0, -state.leading).then(&tlm);
                     tm = tlm;
                 }
-                "Tj" | "'" | "\"" => {
-                    if op.operator != "Tj" {
-                        if let (true, Some([word, chars])) = (op.operator == "\"", numbers::<2>(operands)) {
+                b"Tj" | b"'" | b"\"" => {
+                    if op.operator != b"Tj" {
+                        if let (true, Some([word, chars])) = (op.operator == b"\"", numbers::<2>(operands)) {
                             (state.word_spacing, state.char_spacing) = (word, chars);
                         }
                         tlm = Matrix::translate(0.0, -state.leading).then(&tlm);
                         tm = tlm;
                     }
-                    if let Some(Ok(bytes)) = operands.last().map(Object::as_str) {
+                    if let Some(Operand::String(bytes)) = operands.last() {
                         self.show(bytes, &state, &mut tm);
                     }
                 }
-                "TJ" => {
-                    for item in operands.first().and_then(|a| a.as_array().ok()).into_iter().flatten() {
+                b"TJ" => {
+                    let Some(Operand::Array(items)) = operands.first() else { continue };
+                    for item in items {
                         match item {
-                            Object::String(bytes, _) => self.show(bytes, &state, &mut tm),
+                            Operand::String(bytes) => self.show(bytes, &state, &mut tm),
                             number => {
-                                let adjust = number.as_float().map_or(0.0, f64::from);
+                                let adjust = number.number().unwrap_or(0.0);
                                 let shift = -adjust / 1000.0 * state.size * state.horizontal_scale;
                                 tm = Matrix::translate(shift, 0.0).then(&tm);
                             }
                         }
                     }
                 }
-                "Do" if depth < MAX_FORM_DEPTH && self.forms_left > 0 => {
+                b"Do" if depth < MAX_FORM_DEPTH && self.forms_left > 0 => {
                     self.forms_left -= 1;
-                    let name = operands.first().and_then(|n| n.as_name().ok());
+                    let name = operands.first().and_then(Operand::name);
                     if let Some(form) = name.and_then(|name| self.form(resources, name)) {
-                        let matrix =
-                            form.dict.get(b"Matrix").ok().and_then(|m| Matrix::from_operands(m.as_array().ok()?));
+                        let matrix = form.dict.get(b"Matrix").ok().and_then(|m| Matrix::from_array(m.as_array().ok()?));
                         let inner =
                             form.dict.get(b"Resources").ok().and_then(|r| deref(self.document, r).as_dict().ok());
                         let mut form_state = state.clone();
