@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::decode::{Decode, Decoder};
 use crate::diag::Diagnostics;
+use crate::guidance::PAGES;
 use crate::load::{self, Failure};
 use crate::source::{Source, Spanned, Text};
 use crate::yaml::{self, Node, NodeKind};
@@ -44,8 +45,7 @@ pub struct Job {
     /// Skills to move to the front of their groups.
     #[schemars(default)]
     pub skills_first: Vec<Text>,
-    /// 1 or 2 pages for this posting.
-    #[schemars(range(min = 1, max = 2))]
+    /// The page limit for this posting.
     pub max_pages: Option<Spanned<i64>>,
     /// The order of the sections for this posting.
     #[schemars(default, schema_with = "model::schema::order")]
@@ -208,6 +208,9 @@ fn read_posting(file: &Text, d: &mut Decoder) -> Option<Text> {
 /// out (the file stem is the id).
 fn one_posting(schema: &mut Schema) {
     schema.insert("oneOf".into(), json!([{ "required": ["posting"] }, { "required": ["posting_file"] }]));
+    if let Some(pages) = schema.get_mut("properties").and_then(|p| p.get_mut("max_pages")) {
+        (pages["minimum"], pages["maximum"]) = (json!(*PAGES.start()), json!(*PAGES.end()));
+    }
     if let Some(serde_json::Value::Array(required)) = schema.get_mut("required") {
         required.retain(|key| key != "id");
     }

@@ -8,13 +8,17 @@
 use schemars::JsonSchema;
 use serde_json::{Value, json};
 
+use crate::guidance::{self, BULLET_WORDS, BULLETS_PER_ROLE, MARGINS_IN, PAGES, SKILLS, SUMMARY_SENTENCES, range};
 use crate::job::Job;
 use crate::model::Resume;
 use crate::rules::RULES;
 
 /// The schema of a resume file (draft 7, which every YAML language server understands).
 pub fn resume() -> Value {
-    generate::<Resume>("rescc resume", name_the_rules)
+    generate::<Resume>("rescc resume", |schema| {
+        name_the_rules(schema);
+        state_the_guidance(schema);
+    })
 }
 
 /// The schema of a job file (`jobs/*.yaml`).
@@ -29,6 +33,54 @@ fn generate<T: JsonSchema>(title: &str, finish: fn(&mut Value)) -> Value {
     finish(&mut value);
     allow_null_for_optional(&mut value);
     value
+}
+
+/// Puts the guidance's numbers into the descriptions editors show on hover, so they are the
+/// numbers the rules check.
+fn state_the_guidance(schema: &mut Value) {
+    let (one, most) = (*PAGES.start(), *PAGES.end());
+    let describe = [
+        (
+            "/properties/summary",
+            format!(
+                "{} sentences naming your main technologies and a figure for the scale of your work.",
+                range(&SUMMARY_SENTENCES)
+            ),
+        ),
+        (
+            "/properties/skills",
+            format!("Skills grouped by capability; about {} in all, each backed by a bullet.", range(&SKILLS)),
+        ),
+        (
+            "/definitions/Experience/properties/bullets",
+            format!(
+                "{} bullets of {} words, each starting with an action verb and carrying a figure.",
+                range(&BULLETS_PER_ROLE),
+                range(&BULLET_WORDS)
+            ),
+        ),
+        (
+            "/definitions/Bullet/anyOf/1/properties/text",
+            format!("{} words: an action verb, what you did, and a figure for the result.", range(&BULLET_WORDS)),
+        ),
+        (
+            "/definitions/Layout/properties/margins",
+            format!("Page margins, {}in to {}in, e.g. `0.75in`.", MARGINS_IN.start(), MARGINS_IN.end()),
+        ),
+        (
+            "/definitions/Layout/properties/max_pages",
+            format!(
+                "{one} or {most}; by default {one} page below {} years of experience, else {most}.",
+                guidance::SENIOR_YEARS
+            ),
+        ),
+    ];
+    for (pointer, description) in describe {
+        let property = schema.pointer_mut(pointer).unwrap_or_else(|| panic!("the resume schema has {pointer}"));
+        property["description"] = description.into();
+    }
+    let pages = &mut schema["definitions"]["Layout"]["properties"]["max_pages"];
+    (pages["minimum"], pages["maximum"]) = (one.into(), most.into());
 }
 
 /// Lists every rule under `checks`, with its summary, and refuses other keys.

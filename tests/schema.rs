@@ -215,3 +215,23 @@ fn schema_matches_the_decoder_on_scalar_forms() {
         assert!(!validator.is_valid(doc), "accepted: {doc}");
     }
 }
+
+#[test]
+fn the_schema_states_the_guidance_numbers_the_rules_check() {
+    use rescc::guidance::*;
+    let schema = rescc::schema::resume();
+    let text = serde_json::to_string(&schema).unwrap();
+    for needle in [
+        format!("{} sentences naming", range(&SUMMARY_SENTENCES)),
+        format!("about {} in all", range(&SKILLS)),
+        format!("{} bullets of {} words", range(&BULLETS_PER_ROLE), range(&BULLET_WORDS)),
+        format!("between {}in and {}in", MARGINS_IN.start(), MARGINS_IN.end()),
+        format!("only when {GPA_MIN}/4.0"),
+        format!("below {SENIOR_YEARS} years"),
+    ] {
+        assert!(text.contains(&needle), "the schema does not say {needle:?}");
+    }
+    let layout = &schema["definitions"]["Layout"]["properties"];
+    assert_eq!(layout["max_pages"]["maximum"], serde_json::json!(*PAGES.end()));
+    assert!(text.contains(&format!("\"maximum\":{}", FONT_SIZE_PT.end())), "the font size bound");
+}

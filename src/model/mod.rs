@@ -27,12 +27,13 @@ pub struct Resume {
     /// How to reach you.
     #[schemars(default)]
     pub contact: Contact,
-    /// 2–3 sentences naming your main technologies and a figure for the scale of your work.
+    /// A few sentences naming your main technologies and a figure for the scale of your work
+    /// (the JSON Schema states the guidance's count).
     pub summary: Option<Text>,
     /// Roles, newest first.
     #[schemars(default)]
     pub experience: Vec<Experience>,
-    /// Skills grouped by capability; about 10–15 in all, each backed by a bullet.
+    /// Skills grouped by capability, each backed by a bullet.
     #[schemars(default)]
     pub skills: Vec<SkillGroup>,
     /// Side projects and open source work.
@@ -105,7 +106,7 @@ pub struct Experience {
     pub end: Option<Spanned<End>>,
     /// One line on what the company or team does and its scale.
     pub context: Option<Text>,
-    /// 3–5 bullets of 12–20 words, each starting with an action verb and carrying a figure.
+    /// A few short bullets, each starting with an action verb and carrying a figure.
     #[schemars(default)]
     pub bullets: Vec<Bullet>,
 }
@@ -114,7 +115,7 @@ pub struct Experience {
 #[derive(Debug, Clone, JsonSchema)]
 #[schemars(deny_unknown_fields, transform = schema::bullet_or_text)]
 pub struct Bullet {
-    /// 12–20 words: an action verb, what you did, and a figure for the result.
+    /// An action verb, what you did, and a figure for the result.
     pub text: Text,
     /// Job tags this bullet supports; a job file keeps untagged bullets and those with its tags.
     #[schemars(default)]
@@ -244,10 +245,9 @@ pub struct Layout {
     /// Body text size in points, 10 to 11.
     #[schemars(default, schema_with = "schema::font_size")]
     pub font_size: Option<Spanned<f64>>,
-    /// Page margins, 0.5in to 1in, e.g. `0.75in`.
+    /// Page margins, within the guidance's bounds, e.g. `0.75in`.
     pub margins: Option<Spanned<Length>>,
-    /// 1 or 2; by default one page below 8 years of experience, else two.
-    #[schemars(range(min = 1, max = 2))]
+    /// The page limit; by default from the years of experience.
     pub max_pages: Option<Spanned<i64>>,
     /// The order of the sections.
     #[schemars(default, schema_with = "schema::order")]

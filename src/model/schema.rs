@@ -8,7 +8,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
 
 use super::{Date, End, Length, Level, Paper, SECTION_KEYS};
-use crate::guidance::{FONT_SIZE_PT, range};
+use crate::guidance::{FONT_SIZE_PT, GPA_MIN, MARGINS_IN, range};
 use crate::source::Spanned;
 use crate::text::URL_PATTERN;
 
@@ -100,7 +100,11 @@ impl JsonSchema for Length {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "Page margins with a unit (`in`, `cm`, `mm` or `pt`), between 0.5in and 1in, e.g. `0.75in`.",
+            "description": format!(
+                "Page margins with a unit (`in`, `cm`, `mm` or `pt`), between {}in and {}in, e.g. `0.75in`.",
+                MARGINS_IN.start(),
+                MARGINS_IN.end()
+            ),
             "type": "string",
             "pattern": LENGTH_PATTERN,
             "examples": ["0.75in", "2cm"],
@@ -121,7 +125,7 @@ impl JsonSchema for Level {
     }
 }
 
-/// `layout.font_size`: 10 to 11 pt, written as a number or as text such as `10.5pt`.
+/// `layout.font_size`: within the guidance's sizes, written as a number or as text such as `10.5pt`.
 pub(crate) fn font_size(_: &mut SchemaGenerator) -> Schema {
     let (lo, hi) = (*FONT_SIZE_PT.start(), *FONT_SIZE_PT.end());
     // The text form spells out the bounds, so they must be whole points a point apart.
@@ -188,7 +192,7 @@ pub(crate) fn link_or_url(schema: &mut Schema) {
 /// `education.gpa`: `3.7/4.0` as text, or a bare number on a 4.0 scale.
 pub(crate) fn gpa(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
-        "description": "Grade point average, e.g. `\"3.7/4.0\"`; show it only when 3.5/4.0 or above.",
+        "description": format!("Grade point average, e.g. `\"3.7/4.0\"`; show it only when {GPA_MIN}/4.0 or above."),
         "anyOf": [
             { "type": "string", "pattern": GPA_PATTERN },
             { "type": "number", "minimum": 0 },
