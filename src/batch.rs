@@ -146,8 +146,8 @@ fn write_all(receive: &Mutex<Receiver<Written>>, done: &(dyn Fn(&Outcome) + Sync
     let mut finished = Vec::new();
     loop {
         let next = receive.lock().expect("no writer panics holding the queue").recv();
-        let Ok(Written { index, mut outcome, built }) = next else { return finished };
-        if let Err(failure) = build::write(&built) {
+        let Ok(Written { index, mut outcome, mut built }) = next else { return finished };
+        if let Err(failure) = build::write(&mut built) {
             outcome.code = outcome.code.max(failure.exit_code());
             outcome.outputs.clear();
             outcome.diagnostics.0.extend(failure.diagnostics().0.iter().cloned());

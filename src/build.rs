@@ -44,6 +44,10 @@ pub struct Options {
     pub fonts: Arc<Fonts>,
     /// A PDF standard to conform to, beyond tagged PDF.
     pub pdf_standard: Option<PdfStandard>,
+    /// Write each file to a temporary file beside its target, and wait for the disk, while it is
+    /// read back (into an existing directory only); [`write`] then only renames them. Off,
+    /// [`render`] touches no file.
+    pub stage: bool,
 }
 
 impl Options {
@@ -59,6 +63,7 @@ impl Options {
             timestamp: None,
             fonts: Fonts::bundled(),
             pdf_standard: None,
+            stage: false,
         }
     }
 }
@@ -70,6 +75,8 @@ pub struct Built {
     pub document: Document,
     pub metrics: Metrics,
     pub outputs: Vec<Output>,
+    /// The outputs already on the disk beside their targets (with [`Options::stage`]).
+    pub staged: Vec<write::Staged>,
     /// What auto-fit changed ("font 10.5 -> 10.2 pt, ..."), if anything.
     pub fitted: Option<String>,
     /// Typst compilations the build needed (auto-fit adds some).
@@ -166,10 +173,16 @@ pub fn render_sharing(loaded: &Loaded, options: &Options, renders: &Renders) -> 
             None => Arc::default(),
         }
     };
-    let rendered = slot
-        .get_or_init(|| render_files(loaded, &document, &typeset, options, &stem))
-        .as_ref()
-        .map_err(Clone::clone)?;
+    let (owned, mut staged);
+    let rendered = if options.stage {
+        // Staged files belong to this build alone: they are not shared.
+        (owned, staged) = render_files(loaded, &document, &typeset, options, &stem)?;
+        &owned
+    } else {
+        staged = Vec::new();
+        let shared = slot.get_or_init(|| render_files(loaded, &document, &typeset, options, &stem).map(|(r, _)| r));
+        shared.as_ref().map_err(Clone::clone)?
+    };
     let mut outputs = Vec::new();
     for (format, suffix, bytes) in &rendered.files {
         let path = options.out_dir.join(format!("{stem}{suffix}.{}", format.extension()));
@@ -182,29 +195,53 @@ pub fn render_sharing(loaded: &Loaded, options: &Options, renders: &Renders) -> 
     }
     diagnostics.sort();
     let fitted = fit::describe(&base, &document.style);
-    Ok(Built { document, metrics: typeset.metrics, outputs, fitted, compilations, diagnostics })
+    staged.sort_by(|a, b| a.target().cmp(b.target()));
+    Ok(Built { document, metrics: typeset.metrics, outputs, staged, fitted, compilations, diagnostics })
 }
 
 /// Renders every file and reads each back: a file that would give an ATS less fails the build.
+/// With [`Options::stage`], each file goes to the disk while it is read back.
 fn render_files(
     loaded: &Loaded,
     document: &Document,
     typeset: &Typeset,
     options: &Options,
     stem: &str,
-) -> Result<Rendered, Failure> {
+) -> Result<(Rendered, Vec<write::Staged>), Failure> {
+    // A failed build must leave no trace, so it creates no directory: a first build writes after.
+    let stage = options.stage && options.out_dir.is_dir();
     let rendered = renderers(&options.formats, typeset, options)
         .par_iter()
         .map(|(renderer, suffix)| -> Result<_, Failure> {
             let bytes = renderer.render(document).map_err(|d| Failure::Input(Diagnostics(d)))?;
-            let path = PathBuf::from(format!("{stem}{suffix}.{}", renderer.format().extension()));
+            let path = options.out_dir.join(format!("{stem}{suffix}.{}", renderer.format().extension()));
             let output = Output { path, format: renderer.format(), bytes };
-            let findings = verify::output(&loaded.source, document, &output);
-            Ok(((output.format, suffix.clone(), output.bytes), findings))
+            let (findings, staged) = if stage {
+                refuse_overwriting_input(&loaded.source.path, &output.path)?;
+                let (findings, staged) = rayon::join(
+                    || verify::output(&loaded.source, document, &output),
+                    || write::stage(&output.path, &output.bytes).map_err(|err| cannot_write(&output.path, &err)),
+                );
+                (findings, Some(staged?))
+            } else {
+                (verify::output(&loaded.source, document, &output), None)
+            };
+            Ok(((output.format, suffix.clone(), output.bytes), findings, staged))
         })
         .collect::<Result<Vec<_>, Failure>>()?;
-    let (files, findings): (Vec<_>, Vec<_>) = rendered.into_iter().unzip();
-    Ok(Rendered { files, findings: findings.into_iter().flatten().collect() })
+    let (mut files, mut findings, mut staged) = (Vec::new(), Vec::new(), Vec::new());
+    for (file, found, written) in rendered {
+        files.push(file);
+        findings.extend(found);
+        staged.extend(written);
+    }
+    Ok((Rendered { files, findings }, staged))
+}
+
+fn cannot_write(path: &Path, err: &std::io::Error) -> Failure {
+    Diagnostic::error(format!("cannot write `{}`: {err}", path.display()))
+        .with_help("check that the output directory is writable, or choose another with `-o DIR`")
+        .into()
 }
 
 /// A renderer for each file of each format (PNG has one per page), with the suffix of its name.
@@ -229,13 +266,17 @@ fn renderers<'a>(formats: &[Format], typeset: &'a Typeset, options: &Options) ->
     out
 }
 
-/// Writes what [`render`] produced.
-pub fn write(built: &Built) -> Result<(), Failure> {
+/// Writes what [`render`] produced: renames the staged files into place, or writes each file.
+pub fn write(built: &mut Built) -> Result<(), Failure> {
+    if !built.staged.is_empty() {
+        for staged in std::mem::take(&mut built.staged) {
+            let target = staged.target().to_path_buf();
+            staged.commit().map_err(|err| cannot_write(&target, &err))?;
+        }
+        return Ok(());
+    }
     for output in &built.outputs {
-        write::write_atomic(&output.path, &output.bytes).map_err(|err| {
-            Diagnostic::error(format!("cannot write `{}`: {err}", output.path.display()))
-                .with_help("check that the output directory is writable, or choose another with `-o DIR`")
-        })?;
+        write::write_atomic(&output.path, &output.bytes).map_err(|err| cannot_write(&output.path, &err))?;
     }
     Ok(())
 }

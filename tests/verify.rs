@@ -443,3 +443,20 @@ fn a_hostile_pdf_is_read_in_bounded_time() {
     // Generous: the point is that the self-drawing form and the endless width runs are cut short.
     assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
 }
+
+#[test]
+fn a_build_that_fails_verification_leaves_an_existing_folder_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = root().join("tests/layouts/two-columns.typ");
+    let text = example_text().replace("template: classic", &format!("template: {}", template.display()));
+    std::fs::write(dir.path().join("r.yaml"), text).unwrap();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    std::fs::write(out_dir.join("Priya_Raman_Resume.pdf"), "the previous build").unwrap();
+    let out = rescc(dir.path(), &["build", "r.yaml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let left: Vec<String> =
+        std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(left, ["Priya_Raman_Resume.pdf"], "the files staged while reading back are gone");
+    assert_eq!(std::fs::read_to_string(out_dir.join("Priya_Raman_Resume.pdf")).unwrap(), "the previous build");
+}

@@ -19,8 +19,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         return super::batch::run(args, &options);
     }
     let result = load::load(&args.resume).and_then(|loaded| {
-        let built = build::render(&loaded, &options)?;
-        build::write(&built)?;
+        let mut built = build::render(&loaded, &options)?;
+        build::write(&mut built)?;
         Ok(built)
     });
     match result {
@@ -62,5 +62,7 @@ pub(crate) fn options(args: &BuildArgs) -> Options {
         timestamp: super::source_date_epoch(),
         fonts: Fonts::with(&fonts),
         pdf_standard: args.pdf_standard.map(Into::into),
+        // A batch's writer threads wait on the disk; a single build writes while it reads back.
+        stage: args.job.is_empty(),
     }
 }

@@ -85,8 +85,8 @@ fn build_once(args: &BuildArgs, options: &Options) -> (Vec<PathBuf>, Vec<Option<
     let mut built_from = fingerprint(&inputs);
     built_from[0] = resume_before;
     let result = loaded.and_then(|loaded| {
-        let built = build::render(&loaded, options)?;
-        build::write(&built)?;
+        let mut built = build::render(&loaded, options)?;
+        build::write(&mut built)?;
         Ok(built)
     });
     let ms = started.elapsed().as_millis();

@@ -225,7 +225,8 @@ fn joins(hay: &[Cell], j: usize, want: Gap) -> bool {
 /// indices), as an unfolded range. `strict` holds spacing to the needle's.
 fn find(hay: &[Cell], needle: &[Cell], from: usize, strict: bool) -> Option<(usize, usize)> {
     let n = needle.len();
-    let start = hay.iter().position(|c| c.orig >= from)?;
+    // `orig` grows along the cells (folding keeps the order), so the start is a binary search away.
+    let start = hay.partition_point(|c| c.orig < from);
     (start..(hay.len() + 1).saturating_sub(n))
         .find(|&i| {
             (0..n).all(|k| hay[i + k].c == needle[k].c && (k == 0 || !strict || joins(hay, i + k, needle[k].gap)))
