@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use rescc::build::{self, Options};
 use rescc::load;
+use rescc::render::Format;
 use rescc::verify;
 
 /// Median time of `runs` calls to `f`, after two warm-up calls.
@@ -32,8 +33,8 @@ fn main() {
     let loaded = load::load(&path).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
     let built = build::render(&loaded, &options).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
     let document = &built.document;
-    let bytes = |ext: &str| &built.outputs.iter().find(|o| o.path.extension().unwrap() == ext).unwrap().bytes;
-    let (pdf, docx) = (bytes("pdf"), bytes("docx"));
+    let bytes = |format: Format| &built.outputs.iter().find(|o| o.format == format).unwrap().bytes;
+    let (pdf, docx) = (bytes(Format::Pdf), bytes(Format::Docx));
     let check = |bytes: &[u8]| {
         let reading = verify::read(black_box(bytes)).unwrap();
         assert!(verify::check(&reading, Some(document), Some(document.style.margins)).is_empty());

@@ -82,10 +82,13 @@ impl Lexicon {
     }
 
     /// Every name of the languages, frameworks, datastores, cloud and tools it knows: the
-    /// technologies (not the practices or domains) a summary may name.
-    pub fn technologies(&self) -> impl Iterator<Item = &'static str> + '_ {
-        let technical = |v: &&Variant| !matches!(self.concepts[v.concept].category, "practices" | "domains");
-        self.variants.iter().filter(technical).map(|v| v.text)
+    /// technologies (not the practices, such as ETL or machine learning, or the domains) a summary
+    /// may name. With each, whether it is
+    /// ambiguous, and so counts only in its own case (`REST`, not "rest"; `Flux`, not "flux").
+    pub fn technologies(&self) -> impl Iterator<Item = (&'static str, bool)> + '_ {
+        let technical =
+            |v: &&Variant| !matches!(self.concepts[v.concept].category, "practices" | "data practices" | "domains");
+        self.variants.iter().filter(technical).map(|v| (v.text, v.strict))
     }
 
     /// The concept a name belongs to (any case), if the lexicon knows it.

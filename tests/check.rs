@@ -254,6 +254,11 @@ summary: >-
     let tenure =
         findings("summary", "name: A\nsummary: Go developer with nine years of experience. Ships APIs daily.\n");
     assert!(tenure.contains("no scale figure"), "{tenure}");
+    // Ambiguous names count only in their own case: "rest" and "flux" are words, `REST` is not.
+    let words = findings("summary", "name: A\nsummary: Keeps the flux of work at rest for 40 teams. Likes it.\n");
+    assert!(words.contains("names no language or technology"), "{words}");
+    let named = findings("summary", "name: A\nsummary: Builds REST services for 40 teams. Likes it.\n");
+    assert!(!named.contains("names no language"), "{named}");
 }
 
 #[test]

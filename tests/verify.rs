@@ -74,6 +74,15 @@ fn example_text() -> String {
     std::fs::read_to_string(fixture("example.yaml")).unwrap()
 }
 
+/// A folder holding the example as `r.yaml`, typeset with one of tests/layouts/.
+fn example_with_layout(layout: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let template = root().join("tests/layouts").join(layout);
+    let text = example_text().replace("template: classic", &format!("template: {}", template.display()));
+    std::fs::write(dir.path().join("r.yaml"), text).unwrap();
+    dir
+}
+
 /// Asserts that a layout fails verification with `message`, and writes nothing.
 fn fails_with(layout: &str, resume: &str, message: &str) -> String {
     let (dir, out) = with_test_layout(layout, resume);
@@ -107,10 +116,7 @@ fn dates_pushed_to_the_far_right_are_caught() {
 
 #[test]
 fn force_writes_a_file_that_fails_verification() {
-    let dir = tempfile::tempdir().unwrap();
-    let template = root().join("tests/layouts/date-right.typ");
-    let text = example_text().replace("template: classic", &format!("template: {}", template.display()));
-    std::fs::write(dir.path().join("r.yaml"), text).unwrap();
+    let dir = example_with_layout("date-right.typ");
     let out = rescc(dir.path(), &["build", "r.yaml", "--format", "pdf", "--force"]);
     assert_eq!(out.status.code(), Some(1), "--force writes but still reports the failure");
     assert!(stderr(&out).contains("error[verify]"), "{}", stderr(&out));
@@ -446,10 +452,7 @@ fn a_hostile_pdf_is_read_in_bounded_time() {
 
 #[test]
 fn a_build_that_fails_verification_leaves_an_existing_folder_as_it_was() {
-    let dir = tempfile::tempdir().unwrap();
-    let template = root().join("tests/layouts/two-columns.typ");
-    let text = example_text().replace("template: classic", &format!("template: {}", template.display()));
-    std::fs::write(dir.path().join("r.yaml"), text).unwrap();
+    let dir = example_with_layout("two-columns.typ");
     let out_dir = dir.path().join("out");
     std::fs::create_dir(&out_dir).unwrap();
     std::fs::write(out_dir.join("Priya_Raman_Resume.pdf"), "the previous build").unwrap();

@@ -12,7 +12,7 @@ use crate::source::{Spanned, Text};
 mod decode;
 pub(crate) mod schema;
 
-// The `schemars` attributes describe the YAML for editors (`rescc schema`); the decoder below
+// The `schemars` attributes describe the YAML for editors (`rescc schema`); the decoder (`decode`)
 // stays the authority, and tests check that the two agree on every fixture.
 
 /// A whole resume.

@@ -151,7 +151,10 @@ pub fn summary(c: &mut Checker) {
     }
     let mut skills = c.resume.skills.iter().flat_map(|g| &g.items);
     let named = skills.any(|skill| vocab::mentions(text, &lower, skill))
-        || LEXICON.technologies().any(|term| vocab::mentions(text, &lower, term));
+        || LEXICON.technologies().any(|(term, strict)| match strict {
+            true => text::word_matches(text, term, text::ends_word).next().is_some(),
+            false => vocab::mentions(text, &lower, term),
+        });
     if !named {
         c.report(
             "summary",
