@@ -185,7 +185,7 @@ fn build_one(
     let tailored = Loaded { source: Arc::clone(&base.source), resume, warnings: base.warnings.clone() };
     let coverage = keywords::report(&tailored.resume, &job);
     let options = Options { out_dir: root.join(&job.job.id.value), ..options.clone() };
-    let (code, built, diagnostics) = match build::render_sharing(&tailored, &options, renders) {
+    let (code, built, diagnostics) = match build::render_sharing(&tailored, &options, Some(renders)) {
         Ok(mut built) => {
             let code = u8::from(build::checks_failed(&built));
             let diagnostics = std::mem::take(&mut built.diagnostics);

@@ -95,10 +95,9 @@ pub struct Renders(Mutex<HashMap<u64, Arc<Slot>>>);
 /// One document's rendering: empty until its first build finishes it.
 type Slot = OnceLock<Result<Rendered, Failure>>;
 
-/// The files of one document and what reading them back found, before they are named.
+/// The files of one document, in the order of its renderers, and what reading them back found.
 struct Rendered {
-    /// Format, file name suffix and bytes of each file.
-    files: Vec<(Format, String, Vec<u8>)>,
+    files: Vec<Vec<u8>>,
     findings: Vec<Diagnostic>,
 }
 
@@ -107,6 +106,18 @@ struct Rendered {
 const RENDERS_KEPT: usize = 64;
 
 impl Renders {
+    /// Where the rendering of `document` is kept: shared with an identical document rendered
+    /// before, or new (kept only while there is room).
+    fn slot(&self, document: &Document, options: &Options) -> Arc<Slot> {
+        let key = Renders::key(document, options);
+        let mut kept = self.0.lock().expect("no build panics holding the renders");
+        match kept.get(&key) {
+            Some(slot) => Arc::clone(slot),
+            None if kept.len() < RENDERS_KEPT => Arc::clone(kept.entry(key).or_default()),
+            None => Arc::default(),
+        }
+    }
+
     /// Identifies what the files depend on: the document (with its fitted style and where each
     /// bullet was written) and the settings of the renderers.
     fn key(document: &Document, options: &Options) -> u64 {
@@ -127,11 +138,11 @@ impl Renders {
 /// Work that does not depend on the layout runs beside it: the content rules beside
 /// typesetting, and each format's rendering and read-back beside the others'.
 pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
-    render_sharing(loaded, options, &Renders::default())
+    render_sharing(loaded, options, None)
 }
 
 /// Like [`render`], reusing the files of an identical document rendered before into `renders`.
-pub fn render_sharing(loaded: &Loaded, options: &Options, renders: &Renders) -> Result<Built, Failure> {
+pub fn render_sharing(loaded: &Loaded, options: &Options, renders: Option<&Renders>) -> Result<Built, Failure> {
     let mut document = ir::build(&loaded.resume, options.today);
     let layout = Layout::of(loaded)?;
     check_font_family(loaded, &document, &options.fonts)?;
@@ -164,74 +175,76 @@ pub fn render_sharing(loaded: &Loaded, options: &Options, renders: &Renders) -> 
         return Err(Failure::Checks(diagnostics));
     }
     let stem = file_stem(&document.name);
-    let slot = {
-        let mut kept = renders.0.lock().expect("no build panics holding the renders");
-        let key = Renders::key(&document, options);
-        match kept.get(&key) {
-            Some(slot) => Arc::clone(slot),
-            None if kept.len() < RENDERS_KEPT => Arc::clone(kept.entry(key).or_default()),
-            None => Arc::default(),
+    let renderers = renderers(&options.formats, &typeset, options);
+    let paths: Vec<PathBuf> = renderers
+        .iter()
+        .map(|(renderer, suffix)| options.out_dir.join(format!("{stem}{suffix}.{}", renderer.format().extension())))
+        .collect();
+    for path in &paths {
+        refuse_overwriting_input(&loaded.source.path, path)?;
+    }
+    // Staged files belong to one build alone: a staging build shares nothing.
+    let slot = renders.filter(|_| !options.stage).map(|renders| renders.slot(&document, options));
+    let (owned, staged);
+    let rendered = match &slot {
+        Some(slot) => {
+            staged = Vec::new();
+            let shared =
+                slot.get_or_init(|| render_files(loaded, &document, &renderers, &paths, false).map(|(r, _)| r));
+            shared.as_ref().map_err(Clone::clone)?
+        }
+        None => {
+            (owned, staged) = render_files(loaded, &document, &renderers, &paths, options.stage)?;
+            &owned
         }
     };
-    let (owned, mut staged);
-    let rendered = if options.stage {
-        // Staged files belong to this build alone: they are not shared.
-        (owned, staged) = render_files(loaded, &document, &typeset, options, &stem)?;
-        &owned
-    } else {
-        staged = Vec::new();
-        let shared = slot.get_or_init(|| render_files(loaded, &document, &typeset, options, &stem).map(|(r, _)| r));
-        shared.as_ref().map_err(Clone::clone)?
-    };
-    let mut outputs = Vec::new();
-    for (format, suffix, bytes) in &rendered.files {
-        let path = options.out_dir.join(format!("{stem}{suffix}.{}", format.extension()));
-        refuse_overwriting_input(&loaded.source.path, &path)?;
-        outputs.push(Output { path, format: *format, bytes: bytes.clone() });
-    }
+    let outputs: Vec<Output> = renderers
+        .iter()
+        .zip(paths)
+        .zip(&rendered.files)
+        .map(|(((renderer, _), path), bytes)| Output { path, format: renderer.format(), bytes: bytes.clone() })
+        .collect();
     diagnostics.0.extend(rendered.findings.iter().cloned());
     if diagnostics.has_errors() && !options.force {
         return Err(Failure::Checks(diagnostics));
     }
     diagnostics.sort();
     let fitted = fit::describe(&base, &document.style);
-    staged.sort_by(|a, b| a.target().cmp(b.target()));
+    drop(renderers);
     Ok(Built { document, metrics: typeset.metrics, outputs, staged, fitted, compilations, diagnostics })
 }
 
 /// Renders every file and reads each back: a file that would give an ATS less fails the build.
-/// With [`Options::stage`], each file goes to the disk while it is read back.
+/// With `stage`, each file goes to the disk (at its path in `paths`) while it is read back.
 fn render_files(
     loaded: &Loaded,
     document: &Document,
-    typeset: &Typeset,
-    options: &Options,
-    stem: &str,
+    renderers: &[(Box<dyn Renderer + '_>, String)],
+    paths: &[PathBuf],
+    stage: bool,
 ) -> Result<(Rendered, Vec<write::Staged>), Failure> {
     // A failed build must leave no trace, so it creates no directory: a first build writes after.
-    let stage = options.stage && options.out_dir.is_dir();
-    let rendered = renderers(&options.formats, typeset, options)
+    let stage = stage && paths.first().and_then(|p| p.parent()).is_some_and(Path::is_dir);
+    let rendered = renderers
         .par_iter()
-        .map(|(renderer, suffix)| -> Result<_, Failure> {
+        .zip(paths)
+        .map(|((renderer, _), path)| -> Result<_, Failure> {
             let bytes = renderer.render(document).map_err(|d| Failure::Input(Diagnostics(d)))?;
-            let path = options.out_dir.join(format!("{stem}{suffix}.{}", renderer.format().extension()));
-            let output = Output { path, format: renderer.format(), bytes };
+            let output = Output { path: path.clone(), format: renderer.format(), bytes };
+            let read_back = || verify::output(&loaded.source, document, &output);
             let (findings, staged) = if stage {
-                refuse_overwriting_input(&loaded.source.path, &output.path)?;
-                let (findings, staged) = rayon::join(
-                    || verify::output(&loaded.source, document, &output),
-                    || write::stage(&output.path, &output.bytes).map_err(|err| cannot_write(&output.path, &err)),
-                );
+                let write = || write::stage(path, &output.bytes).map_err(|err| cannot_write(path, &err));
+                let (findings, staged) = rayon::join(read_back, write);
                 (findings, Some(staged?))
             } else {
-                (verify::output(&loaded.source, document, &output), None)
+                (read_back(), None)
             };
-            Ok(((output.format, suffix.clone(), output.bytes), findings, staged))
+            Ok((output.bytes, findings, staged))
         })
         .collect::<Result<Vec<_>, Failure>>()?;
     let (mut files, mut findings, mut staged) = (Vec::new(), Vec::new(), Vec::new());
-    for (file, found, written) in rendered {
-        files.push(file);
+    for (bytes, found, written) in rendered {
+        files.push(bytes);
         findings.extend(found);
         staged.extend(written);
     }
