@@ -51,6 +51,19 @@ pub struct Outcome {
 pub fn expand(patterns: &[String]) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut files = Vec::new();
     for pattern in patterns {
+        // A plain path is a file the person named: say what is wrong with it, not how to glob.
+        if !pattern.contains(['*', '?', '[']) {
+            let path = PathBuf::from(pattern);
+            if path.is_dir() {
+                return Err(Diagnostic::error(format!("`{pattern}` is a folder, not a job file"))
+                    .with_help(format!("give its job files with a quoted glob: `--job '{pattern}/*.yaml'`")));
+            }
+            if !path.exists() {
+                return Err(Diagnostic::error(format!("job file `{pattern}` does not exist")));
+            }
+            files.push(path);
+            continue;
+        }
         let paths = glob::glob(pattern).map_err(|err| {
             Diagnostic::error(format!("`{pattern}` is not a valid pattern: {}", err.msg))
                 .with_help("use `*` for any name and `**` for any folder, e.g. `jobs/*.yaml`")

@@ -309,14 +309,13 @@ impl Layout {
     /// A built-in layout, or a `.typ` file relative to the resume.
     fn of(loaded: &Loaded) -> Result<Layout, Failure> {
         let template = loaded.resume.layout.template.as_ref();
-        let name = template.map_or(layouts::DEFAULT, |t| t.value.as_str());
-        if let Some(builtin) = layouts::builtin(name) {
+        let Some(path) = loaded.layout_file() else {
+            let name = template.map_or(layouts::DEFAULT, |t| t.value.as_str());
+            let builtin = layouts::builtin(name).expect("validation accepts only built-in names and files");
             let file = Arc::new(Source::new(format!("<layout {}>", builtin.name), builtin.source));
             let typst = LayoutSource { name: file.name.clone(), text: builtin.source.to_string(), root: None };
             return Ok(Layout { typst, file });
-        }
-        let base = loaded.source.path.parent().unwrap_or(Path::new(""));
-        let path = base.join(name);
+        };
         let text = std::fs::read_to_string(&path).map_err(|err| {
             let d = Diagnostic::error(format!("cannot read layout `{}`: {err}", path.display()))
                 .with_help("the path is relative to the resume file");

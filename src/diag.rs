@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{self as cs, Label};
 use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::{self, Chars, Config};
+use codespan_reporting::term::{self, Chars, Config, Styles, StylesWriter, termcolor};
 use serde::Serialize;
 
 use crate::source::{Source, Span};
@@ -97,6 +97,11 @@ impl Diagnostic {
 
     /// Renders the diagnostic with its snippet, as printed on the terminal.
     pub fn render(&self) -> String {
+        self.render_styled(false)
+    }
+
+    /// Renders the diagnostic, with ANSI colours when `color` is set.
+    pub fn render_styled(&self, color: bool) -> String {
         let head = match self.severity {
             Severity::Error => cs::Diagnostic::error(),
             Severity::Warning => cs::Diagnostic::warning(),
@@ -119,6 +124,14 @@ impl Diagnostic {
             d.message = format!("{}: {}", source.name, d.message);
         }
         let config = Config { chars: Chars::ascii(), ..Config::default() };
+        if color {
+            let mut ansi = termcolor::Ansi::new(Vec::new());
+            let styles = Styles::default();
+            let emitted = term::emit_to_write_style(&mut StylesWriter::new(&mut ansi, &styles), &config, &file, &d);
+            if emitted.is_ok() {
+                return String::from_utf8_lossy(&ansi.into_inner()).into_owned();
+            }
+        }
         term::emit_into_string(&config, &file, &d).unwrap_or_else(|_| plain(&d))
     }
 }

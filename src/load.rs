@@ -5,7 +5,7 @@
 //! back to the file.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::decode::{Decode, Decoder};
@@ -54,6 +54,17 @@ pub struct Loaded {
     pub resume: Resume,
     /// Problems that do not stop the build (fields of a JSON Resume that rescc has no place for).
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// The custom layout file the resume names (relative to the resume), if it names one.
+    pub fn layout_file(&self) -> Option<PathBuf> {
+        let template = self.resume.layout.template.as_ref()?;
+        if crate::layouts::builtin(&template.value).is_some() {
+            return None;
+        }
+        Some(self.source.path.parent().unwrap_or(Path::new("")).join(&template.value))
+    }
 }
 
 /// Reads, parses, decodes and validates a resume, reporting every problem at once.

@@ -3,10 +3,12 @@
 
 use std::collections::HashSet;
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::term::{error, out, outln};
 use super::{BuildArgs, fail};
 use crate::batch::{self, Outcome};
 use crate::build::Options;
@@ -18,15 +20,25 @@ const TOP_MISSING: usize = 3;
 
 /// Runs a batch and prints what became of each job.
 pub fn run(args: &BuildArgs, options: &Options) -> ExitCode {
-    let (base, files) = match load::load(&args.resume).and_then(|base| {
+    ExitCode::from(once(args, options).0)
+}
+
+/// Runs a batch once; returns the exit code and every file it read (the resume, its layout, the
+/// job files and their postings), for watch mode.
+pub(crate) fn once(args: &BuildArgs, options: &Options) -> (u8, Vec<PathBuf>) {
+    let (base, files) = match load::load(args.resume()).and_then(|base| {
         let files = batch::expand(&args.job)?;
         Ok((base, files))
     }) {
         Ok(pair) => pair,
-        Err(failure) => return fail(&failure),
+        Err(failure) => {
+            fail(&failure);
+            return (failure.exit_code(), vec![args.resume().to_path_buf()]);
+        }
     };
     // A bar only for a person watching; CI logs and pipes get plain lines.
-    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() && !args.quiet;
+    let quiet = super::term::quiet();
+    let interactive = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() && !quiet;
     let bar = interactive.then(|| {
         let bar = ProgressBar::new(files.len() as u64);
         let style = ProgressStyle::with_template("{bar:30} {pos}/{len} jobs {msg}").expect("the template is valid");
@@ -39,25 +51,32 @@ pub fn run(args: &BuildArgs, options: &Options) -> ExitCode {
             bar.set_message(id(outcome).to_string());
             bar.inc(1);
         }
-        None if !args.quiet => eprintln!("{} {}", if outcome.code == 0 { "built" } else { "failed" }, id(outcome)),
+        None if !quiet => eprintln!("{} {}", if outcome.code == 0 { "built" } else { "failed" }, id(outcome)),
         None => {}
     });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     print_diagnostics(&outcomes);
+    let mut inputs = vec![args.resume().to_path_buf()];
+    inputs.extend(base.layout_file());
+    for outcome in &outcomes {
+        inputs.push(outcome.file.clone());
+        let posting = outcome.job.as_ref().and_then(|job| job.posting_file.as_ref());
+        inputs.extend(posting.map(|p| outcome.file.parent().unwrap_or(Path::new("")).join(&p.value)));
+    }
     let report_path = options.out_dir.join("report.json");
     let json = serde_json::to_vec_pretty(&batch::report(&base, &outcomes)).expect("the report serializes");
     if let Err(err) = crate::write::write_atomic(&report_path, &json) {
-        eprintln!("error: cannot write `{}`: {err}", report_path.display());
-        return ExitCode::from(2);
+        error!("cannot write `{}`: {err}", report_path.display());
+        return (2, inputs);
     }
-    if !args.quiet {
-        print!("{}", table(&outcomes));
+    if !quiet {
+        out!("{}", table(&outcomes));
         let failed = outcomes.iter().filter(|o| o.code != 0).count();
-        println!("{} of {total} jobs built; report in {}", total - failed, report_path.display());
+        outln!("{} of {total} jobs built; report in {}", total - failed, report_path.display());
     }
-    ExitCode::from(batch::exit_code(&outcomes))
+    (batch::exit_code(&outcomes), inputs)
 }
 
 /// A job's id, or its file when it has none.
@@ -87,10 +106,10 @@ fn print_diagnostics(outcomes: &[Outcome]) {
         }
         let errors = shown.0.iter().filter(|d| d.severity == Severity::Error).count();
         eprintln!("{}:", id(outcome));
-        eprint!("{shown}");
+        super::report(&shown);
         if errors > 0 {
             let why = if outcome.code == 1 { ": checks failed; nothing was written for it" } else { "" };
-            eprintln!("error: job {} failed{why}\n", id(outcome));
+            error!("job {} failed{why}\n", id(outcome));
         }
     }
 }

@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use super::term::{error, outln};
 use super::{BuildArgs, fail, report};
 use crate::build::{self, Options};
 use crate::fonts::{FontOptions, Fonts};
@@ -11,49 +12,75 @@ use crate::load;
 
 /// Runs `rescc build`.
 pub fn run(args: &BuildArgs) -> ExitCode {
+    if let [_, _, ..] = args.resumes.as_slice() {
+        let single = [("--watch", args.watch), ("--job", !args.job.is_empty()), ("-o", args.out.is_some())];
+        if let Some((flag, _)) = single.iter().find(|(_, given)| *given) {
+            error!("{flag} takes one resume, and {} were given", args.resumes.len());
+            return ExitCode::from(2);
+        }
+    }
     if args.watch {
         return super::watch::run(args);
     }
-    let options = options(args);
     if !args.job.is_empty() {
-        return super::batch::run(args, &options);
+        return super::batch::run(args, &options(args, args.resume()));
     }
-    let result = load::load(&args.resume).and_then(|loaded| {
-        let mut built = build::render(&loaded, &options)?;
+    // Settings, fonts among them, are resolved once; each resume writes beside itself.
+    let shared = options(args, args.resume());
+    let codes: Vec<u8> = args
+        .resumes
+        .iter()
+        .map(|resume| build_one(resume, &Options { out_dir: out_dir(args, resume), ..shared.clone() }))
+        .collect();
+    ExitCode::from(codes.into_iter().max().unwrap_or(0))
+}
+
+/// Builds one resume and reports its outputs; returns the exit code.
+fn build_one(resume: &Path, options: &Options) -> u8 {
+    let result = load::load(resume).and_then(|loaded| {
+        let mut built = build::render(&loaded, options)?;
         build::write(&mut built)?;
         Ok(built)
     });
     match result {
         Ok(built) => {
             report(&built.diagnostics);
-            if !args.quiet {
+            if !super::term::quiet() {
                 if let Some(fitted) = &built.fitted {
-                    println!("fitted to the {}-page limit: {fitted}", built.document.style.max_pages);
+                    outln!("fitted to the {}-page limit: {fitted}", built.document.style.max_pages);
                 }
                 for output in &built.outputs {
                     if !output.format.paged() {
-                        println!("wrote {}", output.path.display());
+                        outln!("wrote {}", output.path.display());
                         continue;
                     }
                     let pages = built.metrics.pages;
                     let plural = if pages == 1 { "" } else { "s" };
                     let size = built.metrics.body_size;
-                    println!("wrote {}: {pages} page{plural}, body {size} pt", output.path.display());
+                    outln!("wrote {}: {pages} page{plural}, body {size} pt", output.path.display());
                 }
             }
-            ExitCode::from(if build::checks_failed(&built) { 1 } else { 0 })
+            u8::from(build::checks_failed(&built))
         }
-        Err(failure) => fail(&failure),
+        Err(failure) => {
+            let usage = "to tailor the resume for a posting: `rescc build resume.yaml --job {}`";
+            match super::misplaced(resume, super::Kind::Resume, usage) {
+                Some(_) => 2,
+                None => {
+                    fail(&failure);
+                    failure.exit_code()
+                }
+            }
+        }
     }
 }
 
 /// The build options `args` ask for, resolved once: the output directory (`out/` beside the
 /// resume unless `-o` names one), today's date, the PDF timestamp and the fonts.
-pub(crate) fn options(args: &BuildArgs) -> Options {
+pub(crate) fn options(args: &BuildArgs, resume: &Path) -> Options {
     let fonts = FontOptions { paths: args.font_path.clone(), system: args.system_fonts };
-    let beside = || args.resume.parent().unwrap_or(Path::new("")).join("out");
     Options {
-        out_dir: args.out.clone().unwrap_or_else(beside),
+        out_dir: out_dir(args, resume),
         formats: args.format.iter().map(|&f| f.into()).collect(),
         force: args.force,
         fit: !args.no_fit,
@@ -65,4 +92,9 @@ pub(crate) fn options(args: &BuildArgs) -> Options {
         // A batch's writer threads wait on the disk; a single build writes while it reads back.
         stage: args.job.is_empty(),
     }
+}
+
+/// `-o DIR`, or `out/` beside the resume.
+fn out_dir(args: &BuildArgs, resume: &Path) -> PathBuf {
+    args.out.clone().unwrap_or_else(|| resume.parent().unwrap_or(Path::new("")).join("out"))
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use super::term::out;
 use crate::load::{self, Failure};
 
 /// Arguments of `rescc import`.
@@ -21,7 +22,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     };
     match crate::jsonresume::import(&source) {
         Ok((yaml, unmapped)) => {
-            print!("{yaml}");
+            out!("{yaml}");
             if !unmapped.is_empty() {
                 let n = unmapped.len();
                 eprintln!(

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use super::term::outln;
 use crate::layouts::BUILTIN;
 
 /// Prints each built-in layout with its one-line description.
@@ -9,8 +10,8 @@ pub fn run() -> ExitCode {
     let width = BUILTIN.iter().map(|l| l.name.len()).max().unwrap_or(0);
     for layout in BUILTIN {
         let default = if layout.name == crate::layouts::DEFAULT { " (default)" } else { "" };
-        println!("{:width$}  {}{default}", layout.name, layout.description);
+        outln!("{:width$}  {}{default}", layout.name, layout.description);
     }
-    println!("\nUse one with `layout: {{template: NAME}}`, or give a path to your own .typ file.");
+    outln!("\nUse one with `layout: {{template: NAME}}`, or give a path to your own .typ file.");
     ExitCode::SUCCESS
 }

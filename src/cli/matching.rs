@@ -5,7 +5,9 @@
 
 use std::process::ExitCode;
 
-use super::{MatchArgs, ReportFormat, fail};
+use super::term::error;
+use super::term::{out, outln};
+use super::{Kind, MatchArgs, ReportFormat, fail};
 use crate::keywords::{self, Coverage};
 use crate::{job, load, tailor};
 
@@ -14,26 +16,49 @@ const SHOWN: usize = 4;
 
 /// Runs `rescc match`.
 pub fn run(args: &MatchArgs) -> ExitCode {
+    if args.resume == args.job {
+        error!("`{}` is given twice: as the resume and as the job file", args.resume.display());
+        eprintln!("  = help: {USAGE}");
+        return ExitCode::from(2);
+    }
     let loaded = load::load(&args.resume).and_then(|base| Ok((base, job::load(&args.job)?)));
     let (base, job) = match loaded {
         Ok(pair) => pair,
-        Err(failure) => return fail(&failure),
+        Err(failure) => return misplaced(args).unwrap_or_else(|| fail(&failure)),
     };
     let tailored = tailor::apply(&base.resume, &job.job);
     let report = keywords::report(&tailored, &job);
     match args.format {
         ReportFormat::Json => {
-            println!("{}", serde_json::to_string_pretty(&report).expect("the report serializes"));
+            outln!("{}", serde_json::to_string_pretty(&report).expect("the report serializes"));
         }
         ReportFormat::Text => {
             // Terms the tailored resume lacks but the base has: bullets the job's tags dropped.
             let terms = keywords::posting_terms(&job.posting, &job.job.title, &job.job.company);
             let places = keywords::places(&base.resume);
             let untailored = keywords::coverage(&job.job.id, &terms, &places, &base.source);
-            print!("{}", text(&report, &untailored, &job.job));
+            out!("{}", text(&report, &untailored, &job.job));
         }
     }
     ExitCode::SUCCESS
+}
+
+const USAGE: &str = "usage: rescc match RESUME JOB, e.g. `rescc match resume.yaml jobs/acme.yaml`";
+
+/// When the files are swapped, or one is the other kind, the error that says so.
+fn misplaced(args: &MatchArgs) -> Option<ExitCode> {
+    let resume = super::looks_like(&args.resume).map(|(kind, _)| kind);
+    let job = super::looks_like(&args.job).map(|(kind, _)| kind);
+    if resume == Some(Kind::Job) && job == Some(Kind::Resume) {
+        error!(
+            "the files are swapped: `{}` is a job file and `{}` is a resume",
+            args.resume.display(),
+            args.job.display()
+        );
+        eprintln!("  = help: the resume comes first: `rescc match {} {}`", args.job.display(), args.resume.display());
+        return Some(ExitCode::from(2));
+    }
+    super::misplaced(&args.resume, Kind::Resume, USAGE).or_else(|| super::misplaced(&args.job, Kind::Job, USAGE))
 }
 
 /// The human-readable report.

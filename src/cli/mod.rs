@@ -11,6 +11,7 @@ mod init;
 mod layouts;
 mod matching;
 mod schema;
+pub(crate) mod term;
 mod verify;
 mod watch;
 
@@ -37,6 +38,12 @@ use crate::render::typst::PdfStandard;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// When to colour diagnostics: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: clap::ColorChoice,
+    /// Print only problems (and what the command was asked to print).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -48,7 +55,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate the resume and lint its content against the hiring guidance, without typesetting.
     #[command(
-        after_help = "Examples:\n  rescc check resume.yaml                 # warnings and errors, like a compiler\n  rescc check resume.yaml --strict --format json\n  rescc check --list-rules                # every rule: id, default severity, stage, what it asks"
+        after_help = "Examples:\n  rescc check resume.yaml                 # warnings and errors, like a compiler\n  rescc check resume.yaml --strict --format json\n  rescc check resume.yaml --format github  # annotations on a pull request's diff\n  rescc check --list-rules                # every rule: id, default severity, stage, what it asks"
     )]
     Check(CheckArgs),
     /// Report which of a job posting's skill terms the resume covers, and where.
@@ -91,8 +98,9 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// The resume (YAML).
-    pub resume: PathBuf,
+    /// The resume (YAML or JSON Resume); several build one after another, each into out/ beside it.
+    #[arg(required = true, value_name = "RESUME")]
+    pub resumes: Vec<PathBuf>,
     /// Directory for the outputs [default: out/ beside the resume].
     #[arg(short, long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -111,12 +119,12 @@ pub struct BuildArgs {
     /// Also use the fonts installed on this system.
     #[arg(long)]
     pub system_fonts: bool,
-    /// Rebuild whenever the resume (or its custom layout) is saved.
+    /// Rebuild whenever the resume, its custom layout or a job file is saved.
     #[arg(long)]
     pub watch: bool,
-    /// Print only problems.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// In watch mode, keep the scrollback instead of clearing the screen before each rebuild.
+    #[arg(long, requires = "watch")]
+    pub no_clear: bool,
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
@@ -124,8 +132,15 @@ pub struct BuildArgs {
     #[arg(long, value_enum, value_name = "STANDARD")]
     pub pdf_standard: Option<PdfStandardArg>,
     /// Build one tailored resume per job file into <out>/<job id>/ (a glob; repeatable).
-    #[arg(long, value_name = "GLOB", conflicts_with = "watch")]
+    #[arg(long, value_name = "GLOB")]
     pub job: Vec<String>,
+}
+
+impl BuildArgs {
+    /// The resume a single build, a batch or a watch reads.
+    pub fn resume(&self) -> &std::path::Path {
+        &self.resumes[0]
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -141,18 +156,18 @@ pub struct MatchArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The resume (YAML).
+    /// The resumes (YAML or JSON Resume); several for pre-commit hooks and CI.
     #[arg(required_unless_present = "list_rules")]
-    pub resume: Option<PathBuf>,
+    pub resume: Vec<PathBuf>,
     /// List the rules (id, default severity, stage, what each asks) instead of checking a resume.
-    #[arg(long, conflicts_with_all = ["strict", "format"])]
+    #[arg(long, conflicts_with_all = ["strict", "format", "resume"])]
     pub list_rules: bool,
     /// Treat warnings as errors (exit 1).
     #[arg(long)]
     pub strict: bool,
-    /// How to print the report.
+    /// How to print the findings.
     #[arg(long, value_enum, default_value = "text")]
-    pub format: ReportFormat,
+    pub format: check::CheckFormat,
 }
 
 /// An output format, as `--format` names it.
@@ -204,7 +219,7 @@ impl From<PdfStandardArg> for PdfStandard {
     }
 }
 
-/// How `rescc check` prints its report.
+/// How `rescc match` prints its report.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ReportFormat {
     /// Diagnostics with source snippets, then a summary line (standard error).
@@ -215,6 +230,7 @@ pub enum ReportFormat {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
+    term::init(cli.color, cli.quiet);
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
@@ -245,9 +261,7 @@ pub fn today() -> Date {
 
 /// Prints diagnostics to standard error.
 pub(crate) fn report(diagnostics: &Diagnostics) {
-    if !diagnostics.is_empty() {
-        eprint!("{diagnostics}");
-    }
+    term::report(diagnostics);
 }
 
 /// Reports a failure and returns its exit code.
@@ -256,7 +270,7 @@ pub(crate) fn fail(failure: &Failure) -> ExitCode {
     if let [d] = failure.diagnostics().0.as_slice() {
         if d.file.is_none() {
             let help = d.help.as_ref().map(|h| format!("; {h}")).unwrap_or_default();
-            eprintln!("error: {}{help}", d.message);
+            term::error!("{}{help}", d.message);
             return ExitCode::from(failure.exit_code());
         }
     }
@@ -266,6 +280,55 @@ pub(crate) fn fail(failure: &Failure) -> ExitCode {
         Failure::Input(_) => "the input is invalid",
         Failure::Checks(_) => "checks failed; nothing was written (use --force to write anyway)",
     };
-    eprintln!("error: {what} ({errors} error{})", if errors == 1 { "" } else { "s" });
+    term::error!("{what} ({errors} error{})", if errors == 1 { "" } else { "s" });
     ExitCode::from(failure.exit_code())
+}
+
+/// What a file given on the command line is, judged by its top-level keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Resume,
+    Job,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Resume => "a resume",
+            Kind::Job => "a job file",
+        }
+    }
+}
+
+/// What `path` looks like, and the keys that say so; `None` when it is neither (or unreadable).
+fn looks_like(path: &std::path::Path) -> Option<(Kind, Vec<String>)> {
+    let source = std::sync::Arc::new(crate::load::read(path).ok()?);
+    let root = crate::yaml::parse(&source).ok()?;
+    let crate::yaml::NodeKind::Map(entries) = &root.kind else { return None };
+    let keys: Vec<&str> = entries
+        .iter()
+        .filter_map(|(key, _)| match &key.kind {
+            crate::yaml::NodeKind::Scalar { value, .. } => Some(value.as_str()),
+            _ => None,
+        })
+        .collect();
+    let having = |names: &[&str]| -> Vec<String> {
+        keys.iter().filter(|k| names.contains(k)).map(|k| format!("`{k}`")).collect()
+    };
+    let job = having(&["posting", "posting_file", "company", "skills_first"]);
+    let resume = having(&["basics", "name", "contact", "experience", "work", "education", "skills"]);
+    match (job.is_empty(), resume.is_empty()) {
+        (false, true) => Some((Kind::Job, job)),
+        (true, false) => Some((Kind::Resume, resume)),
+        _ => None,
+    }
+}
+
+/// When a file failed to load as `expected` because it is the other kind, one error that says
+/// so and how the command is used; `usage` is filled with the file's path.
+fn misplaced(path: &std::path::Path, expected: Kind, usage: &str) -> Option<ExitCode> {
+    let (kind, keys) = looks_like(path).filter(|(kind, _)| *kind != expected)?;
+    term::error!("`{}` is {} (it has {}), not {}", path.display(), kind.name(), keys.join(", "), expected.name());
+    eprintln!("  = help: {}", usage.replace("{}", &path.display().to_string()));
+    Some(ExitCode::from(2))
 }

@@ -1,5 +1,6 @@
 //! `rescc schema`: print the JSON Schema of a resume or a job file, for editors.
 
+use super::term::out;
 use std::process::ExitCode;
 
 /// Which file format's schema to print.
@@ -25,6 +26,6 @@ pub fn run(args: &SchemaArgs) -> ExitCode {
         SchemaKind::Resume => crate::schema::resume(),
         SchemaKind::Job => crate::schema::job(),
     };
-    print!("{}", crate::schema::to_text(&schema));
+    out!("{}", crate::schema::to_text(&schema));
     ExitCode::SUCCESS
 }

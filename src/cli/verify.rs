@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::fail;
+use super::term::{error, out, outln};
 use crate::diag::Diagnostic;
 use crate::guidance::{MARGINS_IN, PT_PER_IN};
 use crate::render::TextLayer;
@@ -41,7 +42,7 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
     let reading = match reading {
         Ok(reading) => reading,
         Err(reason) => {
-            eprintln!("error: cannot read `{name}`: {reason}");
+            error!("cannot read `{name}`: {reason}");
             return ExitCode::from(2);
         }
     };
@@ -59,7 +60,7 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
     // header or footer whatever the layout.
     let margins = against.as_ref().map(|_| MARGINS_IN.start() * PT_PER_IN);
     let findings = verify::check(&reading, against.as_ref().map(|(_, d)| d), margins);
-    print!("{}", report(&name, &reading));
+    out!("{}", report(&name, &reading));
     let verdict = match (&against, findings.len()) {
         (Some((loaded, document)), 0) => {
             format!(
@@ -71,14 +72,14 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
         (None, 0) => "nothing an ATS would stumble on (pass --against resume.yaml to check every field)".into(),
         (_, n) => format!("{n} problem{} (below)", if n == 1 { "" } else { "s" }),
     };
-    println!("Verdict: {verdict}");
+    outln!("Verdict: {verdict}");
     for finding in &findings {
         let mut d =
             Diagnostic::error(format!("{name}: {}", finding.message)).with_rule(verify::RULE).with_help(&finding.help);
         if let Some(span) = &finding.span {
             d = d.at(span.clone());
         }
-        eprintln!("{}\n", d.render().trim_end());
+        super::report(&crate::diag::Diagnostics::one(d));
     }
     ExitCode::from(if findings.is_empty() { 0 } else { 1 })
 }
