@@ -3,8 +3,9 @@
 mod common;
 
 use std::path::Path;
+use std::process::Command;
 
-use common::{fixture, rescc, stderr};
+use common::{fixture, have, rescc, stderr};
 
 /// Runs `rescc <command> <file>` and returns its one line of standard error.
 fn one_line_error(dir: &Path, command: &str, file: &str) -> String {
@@ -54,11 +55,22 @@ fn unreadable_file() {
     let path = tmp.path().join("resume.yaml");
     std::fs::copy(fixture("example.yaml"), &path).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&path).is_ok() {
-        eprintln!("skipped: running as root, so permissions do not stop reading");
-    } else {
+    if std::fs::read(&path).is_err() {
         let err = one_line_error(tmp.path(), "build", "resume.yaml");
         assert!(err.contains("permission denied"), "{err}");
+    } else if have("setpriv") {
+        // Root reads any file: run rescc as `nobody`, whom the permissions do stop.
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let out = Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_rescc"))
+            .args(["check", "resume.yaml"])
+            .current_dir(tmp.path())
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.starts_with("error: ") && err.contains("permission denied"), "{err}");
     }
     // Bytes that are not UTF-8 cannot be read as text either.
     std::fs::write(tmp.path().join("latin1.yaml"), b"name: Zo\xeb\n").unwrap();

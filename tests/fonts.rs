@@ -12,8 +12,7 @@ const WQY: &str = "/usr/share/fonts/truetype/wqy";
 fn have_cjk_font() -> bool {
     let found = Path::new(WQY).is_dir();
     if !found {
-        assert!(std::env::var_os("CI").is_none(), "fonts-wqy-microhei is required in CI (.ci/run installs it)");
-        eprintln!("skipped: fonts-wqy-microhei is not installed");
+        skip("fonts-wqy-microhei");
     }
     found
 }

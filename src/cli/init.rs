@@ -3,7 +3,7 @@
 //! The starter files are data under `templates/`, embedded in the binary; the schema is
 //! generated, so it always matches the binary that wrote it. Nothing is ever overwritten.
 
-use super::term::{error, outln};
+use super::term::{error, outln, quiet};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,19 +42,26 @@ pub fn run(args: &InitArgs) -> ExitCode {
         if let Err(err) = create(&dir.join(name), text) {
             return usage(format!("cannot write `{}`: {err}", shown(name).display()));
         }
-        outln!("created {}", shown(name).display());
+        if !quiet() {
+            outln!("created {}", shown(name).display());
+        }
     }
     let gitignore = dir.join(".gitignore");
     match std::fs::read_to_string(&gitignore) {
         // An existing .gitignore is the user's: leave it, and say what it should hold.
         Ok(text) if !text.lines().any(|l| matches!(l.trim(), "out/" | "out" | "/out/" | "/out")) => {
+            // Advice, not chatter: shown under -q too.
             outln!("kept {}; add `out/` to it to keep built files out of git", shown(".gitignore").display())
         }
         Ok(_) => {}
         Err(_) => match create(&gitignore, GITIGNORE) {
+            Ok(()) if quiet() => {}
             Ok(()) => outln!("created {}", shown(".gitignore").display()),
             Err(err) => return usage(format!("cannot write `{}`: {err}", shown(".gitignore").display())),
         },
+    }
+    if quiet() {
+        return ExitCode::SUCCESS;
     }
     let resume = shown("resume.yaml");
     outln!("\nnext: edit {0}, then run `rescc check {0}` and `rescc build {0}`", resume.display());

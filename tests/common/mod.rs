@@ -44,10 +44,38 @@ pub fn have(tool: &str) -> bool {
     let found =
         Command::new("sh").arg("-c").arg(format!("command -v {tool}")).output().is_ok_and(|o| o.status.success());
     if !found {
-        assert!(std::env::var_os("CI").is_none(), "{tool} is required in CI (.ci/run installs it)");
-        eprintln!("skipped: {tool} is not installed");
+        skip(tool);
     }
     found
+}
+
+/// The tests that skipped a part for want of something, and what they lacked.
+static SKIPPED: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+
+/// Records that the running test skips a part because `what` (a tool, a font, a privilege) is
+/// missing. In CI that is a failure. Locally the test binary ends with one line counting the
+/// skips (`2 tests skipped: pdfminer, soffice`), so a skip never looks like a pass.
+pub fn skip(what: &str) {
+    assert!(std::env::var_os("CI").is_none(), "{what} is required in CI (.ci/run installs it)");
+    let test = std::thread::current().name().unwrap_or("main").to_string();
+    let mut skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+    if skipped.is_empty() {
+        // SAFETY: registers a plain function with no captured state, run once at exit.
+        unsafe { libc::atexit(print_skipped) };
+    }
+    skipped.push((test, what.to_string()));
+}
+
+extern "C" fn print_skipped() {
+    use std::collections::BTreeSet;
+    use std::io::Write as _;
+    let skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+    let tests: BTreeSet<&str> = skipped.iter().map(|(test, _)| test.as_str()).collect();
+    let missing: BTreeSet<&str> = skipped.iter().map(|(_, what)| what.as_str()).collect();
+    let missing: Vec<&str> = missing.into_iter().collect();
+    let (n, s) = (tests.len(), if tests.len() == 1 { "" } else { "s" });
+    let names: Vec<&str> = tests.into_iter().collect();
+    let _ = writeln!(std::io::stderr(), "{n} test{s} skipped: {} ({})", missing.join(", "), names.join(", "));
 }
 
 /// The text layer of a PDF as pdftotext reads it.
