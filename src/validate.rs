@@ -13,14 +13,14 @@ pub fn validate(resume: &Resume, d: &mut Decoder) {
     if resume.name.value.is_empty() && !resume.name.span.is_empty() {
         d.error(resume.name.span.clone(), "the name is empty", "write your name as it should appear on the resume");
     }
-    if let Some(email) = &resume.contact.email {
-        if !is_email(email) {
-            d.error(
-                email.span.clone(),
-                format!("`{}` is not an email address", email.value),
-                "write it as `name@example.com`",
-            );
-        }
+    if let Some(email) = &resume.contact.email
+        && !is_email(email)
+    {
+        d.error(
+            email.span.clone(),
+            format!("`{}` is not an email address", email.value),
+            "write it as `name@example.com`",
+        );
     }
     for link in &resume.contact.links {
         check_url(&link.url, d);
@@ -40,14 +40,14 @@ pub fn validate(resume: &Resume, d: &mut Decoder) {
         if let Some(start) = &school.start {
             check_period(start, school.end.as_ref(), d);
         }
-        if let Some(gpa) = &school.gpa {
-            if parse_gpa(gpa).is_none() {
-                d.error(
-                    gpa.span.clone(),
-                    format!("`{}` is not a GPA", gpa.value),
-                    "write it as `3.7/4.0` (or `3.7` on a 4.0 scale)",
-                );
-            }
+        if let Some(gpa) = &school.gpa
+            && parse_gpa(gpa).is_none()
+        {
+            d.error(
+                gpa.span.clone(),
+                format!("`{}` is not a GPA", gpa.value),
+                "write it as `3.7/4.0` (or `3.7` on a 4.0 scale)",
+            );
         }
     }
     for cert in &resume.certifications {
@@ -67,25 +67,26 @@ pub fn validate(resume: &Resume, d: &mut Decoder) {
 }
 
 fn validate_layout(layout: &Layout, d: &mut Decoder) {
-    if let Some(template) = &layout.template {
-        if !template.ends_with(".typ") && layouts::builtin(template).is_none() {
-            let names: Vec<&str> = layouts::BUILTIN.iter().map(|l| l.name).collect();
-            let help = match did_you_mean(template, &names) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("use one of {}, or a path to a `.typ` file", names.join(", ")),
-            };
-            d.error(template.span.clone(), format!("no built-in layout is called `{}`", template.value), help);
-        }
+    if let Some(template) = &layout.template
+        && !template.ends_with(".typ")
+        && layouts::builtin(template).is_none()
+    {
+        let names: Vec<&str> = layouts::BUILTIN.iter().map(|l| l.name).collect();
+        let help = match did_you_mean(template, &names) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("use one of {}, or a path to a `.typ` file", names.join(", ")),
+        };
+        d.error(template.span.clone(), format!("no built-in layout is called `{}`", template.value), help);
     }
-    if let Some(size) = &layout.font_size {
-        if !FONT_SIZE_PT.contains(&size.value) {
-            let sizes = range(&FONT_SIZE_PT);
-            d.error(
-                size.span.clone(),
-                format!("font size {} pt is outside {sizes} pt", size.value),
-                format!("recruiters and ATS expect body text of {sizes} pt; shorten the content instead"),
-            );
-        }
+    if let Some(size) = &layout.font_size
+        && !FONT_SIZE_PT.contains(&size.value)
+    {
+        let sizes = range(&FONT_SIZE_PT);
+        d.error(
+            size.span.clone(),
+            format!("font size {} pt is outside {sizes} pt", size.value),
+            format!("recruiters and ATS expect body text of {sizes} pt; shorten the content instead"),
+        );
     }
     if let Some(margins) = &layout.margins {
         let (lo, hi) = (*MARGINS_IN.start(), *MARGINS_IN.end());

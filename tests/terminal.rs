@@ -48,6 +48,7 @@ fn a_closed_pipe_ends_every_printing_command_quietly() {
         vec!["import", "fixtures/jsonresume/sample.json"],
         vec!["verify", pdf],
         vec!["build", "fixtures/example.yaml", "-o", out, "--format", "txt"],
+        vec!["build", "fixtures/tagged.yaml", "--job", "fixtures/jobs/*.yaml", "-o", out, "--format", "txt"],
         vec!["init", init_dir.to_str().unwrap()],
         vec!["--help"],
         vec!["--version"],

@@ -267,12 +267,12 @@ pub(crate) fn report(diagnostics: &Diagnostics) {
 /// Reports a failure and returns its exit code.
 pub(crate) fn fail(failure: &Failure) -> ExitCode {
     // A problem with no place in a file (a missing file, a folder, a PDF) is one line.
-    if let [d] = failure.diagnostics().0.as_slice() {
-        if d.file.is_none() {
-            let help = d.help.as_ref().map(|h| format!("; {h}")).unwrap_or_default();
-            term::error!("{}{help}", d.message);
-            return ExitCode::from(failure.exit_code());
-        }
+    if let [d] = failure.diagnostics().0.as_slice()
+        && d.file.is_none()
+    {
+        let help = d.help.as_ref().map(|h| format!("; {h}")).unwrap_or_default();
+        term::error!("{}{help}", d.message);
+        return ExitCode::from(failure.exit_code());
     }
     report(failure.diagnostics());
     let errors = failure.diagnostics().0.iter().filter(|d| d.severity == crate::diag::Severity::Error).count();

@@ -47,11 +47,11 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let mut watched_dirs: BTreeSet<PathBuf> = BTreeSet::new();
     let mut watch = |dir: &Path| -> Result<(), ExitCode> {
         let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-        if watched_dirs.insert(absolute(dir)) {
-            if let Err(err) = debouncer.watcher().watch(dir, RecursiveMode::NonRecursive) {
-                error!("cannot watch `{}`: {err}", dir.display());
-                return Err(ExitCode::from(2));
-            }
+        if watched_dirs.insert(absolute(dir))
+            && let Err(err) = debouncer.watcher().watch(dir, RecursiveMode::NonRecursive)
+        {
+            error!("cannot watch `{}`: {err}", dir.display());
+            return Err(ExitCode::from(2));
         }
         Ok(())
     };

@@ -219,10 +219,10 @@ impl Cx<'_> {
         if let Some(phone) = self.text(b.get("phone")) {
             contact.push(("phone", phone));
         }
-        if let Some(location) = b.get("location") {
-            if let Some(location) = self.location(location, notes) {
-                contact.push(("location", location));
-            }
+        if let Some(location) = b.get("location")
+            && let Some(location) = self.location(location, notes)
+        {
+            contact.push(("location", location));
         }
         let mut links: Vec<Value> = self.text(b.get("url")).into_iter().collect();
         let profiles = b.get("profiles");

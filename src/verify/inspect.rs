@@ -11,10 +11,10 @@ pub fn sections(reading: &Reading) -> Vec<&'static str> {
     for line in &reading.lines {
         let text = line.text.split_whitespace().collect::<Vec<_>>().join(" ").replace('&', "and");
         let text = text.trim_end_matches(':').to_lowercase();
-        if let Some(heading) = HEADINGS.iter().find(|h| h.to_lowercase() == text) {
-            if !found.contains(heading) {
-                found.push(*heading);
-            }
+        if let Some(heading) = HEADINGS.iter().find(|h| h.to_lowercase() == text)
+            && !found.contains(heading)
+        {
+            found.push(*heading);
         }
     }
     found
