@@ -93,6 +93,20 @@ impl Decoder {
         Some(fields)
     }
 
+    /// Reports text that YAML read as `key: value` (see [`is_colon_text`]).
+    pub fn colon_text(&mut self, node: &Node, what: &str) {
+        let NodeKind::Map(pairs) = &node.kind else { return };
+        let Some((key, _)) = pairs.first() else { return };
+        let colon = key.span.end();
+        let text = &node.span.source.text;
+        let whole = &text[key.span.start()..line_end(text, key.span.start())];
+        self.error(
+            node.span.with_range(colon..colon + 1),
+            format!("{what} holds `: `, which YAML reads as a key and its value"),
+            format!("put it in quotes: {}", quote(whole)),
+        );
+    }
+
     /// A required field; its absence is reported.
     pub fn req<T: Decode>(&mut self, fields: &Fields, key: &str) -> Option<T> {
         match fields.get(key) {
@@ -139,7 +153,27 @@ impl Decode for String {
                 d.error(node.span.clone(), message, "a bullet is one or two lines: split it or cut it down");
                 None
             }
-            NodeKind::Scalar { value, .. } => Some(normalize_text(value)),
+            NodeKind::Scalar { value, .. } => {
+                if let Some(hash) = node.lost_comment() {
+                    // The hint shows the words around the `#`, as the quoted text would hold them.
+                    let text = &hash.source.text;
+                    let lost = &text[hash.start()..line_end(text, hash.start())];
+                    let words: Vec<&str> = value.split_whitespace().collect();
+                    let before = words[words.len().saturating_sub(2)..].join(" ");
+                    let lead = if words.len() > 2 { "... " } else { "" };
+                    let shown = quote(&format!("{lead}{before} {lost}"));
+                    d.diagnostics.push(
+                        Diagnostic::warning("text after ` #` is a YAML comment and is not in your resume")
+                            .at(hash)
+                            .with_help(format!("put the whole text in quotes to keep it: {shown}")),
+                    );
+                }
+                Some(normalize_text(value))
+            }
+            NodeKind::Map(_) if is_colon_text(node, &[]) => {
+                d.colon_text(node, "this text");
+                None
+            }
             _ => {
                 d.expected(node, "text", "write the value on the same line as its key");
                 None
@@ -189,6 +223,40 @@ impl Decode for i64 {
             d.expected(node, "a whole number", "write a number such as `1`");
         }
         parsed
+    }
+}
+
+/// Whether a mapping is text with `: ` in it (`- Led the migration: moved 40 services`): one
+/// pair of plain scalars on one line, the key not among the `known` keys of that place.
+pub fn is_colon_text(node: &Node, known: &[&str]) -> bool {
+    let NodeKind::Map(pairs) = &node.kind else { return false };
+    let [(key, value)] = pairs.as_slice() else { return false };
+    let plain = |n: &Node| matches!(n.kind, NodeKind::Scalar { quoted: false, .. });
+    let one_line = !node.span.source.text.get(key.span.start()..value.span.end()).unwrap_or("\n").contains('\n');
+    plain(key) && plain(value) && one_line && scalar(key).is_some_and(|k| !known.contains(&k))
+}
+
+/// The end of the line holding `offset`.
+fn line_end(text: &str, offset: usize) -> usize {
+    text[offset..].find(['\n', '\r']).map_or(text.len(), |p| offset + p)
+}
+
+/// Text as a YAML quoted scalar, shortened after a few words for a hint.
+pub fn quote(text: &str) -> String {
+    let mut shown = String::new();
+    for word in text.trim().split(' ') {
+        if !shown.is_empty() && shown.len() + word.len() > 48 {
+            shown.push_str(" ...");
+            break;
+        }
+        if !shown.is_empty() {
+            shown.push(' ');
+        }
+        shown.push_str(word);
+    }
+    match shown.contains(['"', '\\']) {
+        true => format!("'{}'", shown.replace('\'', "''")),
+        false => format!("\"{shown}\""),
     }
 }
 

@@ -88,7 +88,10 @@ pub fn load_source(source: Arc<Source>) -> Result<Loaded, Failure> {
     }
     let mut diagnostics = Diagnostics(decoder.diagnostics);
     match resume {
-        Some(resume) if !diagnostics.has_errors() => Ok(Loaded { source, resume, warnings }),
+        Some(resume) if !diagnostics.has_errors() => {
+            warnings.extend(diagnostics.0);
+            Ok(Loaded { source, resume, warnings })
+        }
         _ => {
             diagnostics.sort();
             Err(Failure::Input(diagnostics))

@@ -6,15 +6,22 @@
 
 use std::sync::Arc;
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan, Tag};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::source::{Source, Span};
+
+mod gotchas;
 
 /// Largest number of nodes after alias expansion.
 const MAX_NODES: usize = 200_000;
 /// Deepest nesting of collections.
 const MAX_DEPTH: usize = 64;
+/// Most text that aliases may add: a whole resume is about 10 KiB of text, so this is many
+/// resumes' worth, and far below what slows the later stages.
+const MAX_ALIASED_BYTES: usize = 128 * 1024;
+/// Most syntax errors reported in one run.
+const MAX_SYNTAX_ERRORS: usize = 20;
 
 /// A YAML node and the span of its text.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +49,23 @@ impl Node {
         matches!(&self.kind, NodeKind::Scalar { value, quoted: false } if matches!(value.as_str(), "" | "~" | "null" | "Null" | "NULL"))
     }
 
+    /// The `#` of a comment that follows this plain text on its line, when the comment looks
+    /// like lost text (`#serverless`, `#1`) rather than a note (`# note`): YAML ends plain
+    /// text at ` #`, so the rest of the line never reaches the resume.
+    pub fn lost_comment(&self) -> Option<Span> {
+        let NodeKind::Scalar { quoted: false, value } = &self.kind else { return None };
+        if value.is_empty() {
+            return None;
+        }
+        let text = &self.span.source.text;
+        let after = text.get(self.span.end()..)?;
+        let line = &after[..after.find(['\n', '\r']).unwrap_or(after.len())];
+        let gap = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let rest = &line[gap..];
+        let lost = gap > 0 && rest.starts_with('#') && rest[1..].starts_with(|c: char| !c.is_whitespace());
+        lost.then(|| self.span.with_range(self.span.end() + gap..self.span.end() + gap + 1))
+    }
+
     /// A short name for the kind of value, for "expected X, found Y" messages.
     pub fn describe(&self) -> &'static str {
         match &self.kind {
@@ -56,9 +80,57 @@ impl Node {
 }
 
 /// Parses one YAML document. An empty file is an empty mapping.
+///
+/// A syntax error is explained in plain words where a known gotcha explains it (see
+/// [`gotchas`]); the gotcha is then patched out of a scratch copy and parsing resumes, so one run
+/// reports every mistake the parser can get past.
 pub fn parse(source: &Arc<Source>) -> Result<Node, Diagnostics> {
-    let mut builder = TreeBuilder::new(source);
-    let mut parser = Parser::new_from_str(&source.text);
+    let mut text = source.text.clone();
+    let mut found = Vec::new();
+    let mut indentation_too = true;
+    loop {
+        match build(source, &text) {
+            Ok((node, problems)) if found.is_empty() && problems.is_empty() => return Ok(node),
+            Ok((_, problems)) => {
+                found.extend(problems);
+                break;
+            }
+            Err(Stop::Fatal(diagnostic)) => {
+                found.push(diagnostic);
+                break;
+            }
+            Err(Stop::Syntax { offset, info }) => {
+                let explained = gotchas::explain(source, &text, offset, &info, indentation_too);
+                let Some(gotcha) = explained.filter(|_| found.len() < MAX_SYNTAX_ERRORS) else {
+                    if found.is_empty() {
+                        found.push(gotchas::unexplained(source, offset, &info));
+                    }
+                    break;
+                };
+                gotcha.patch(&mut text);
+                indentation_too &= !gotcha.moves_lines();
+                found.push(gotcha.diagnostic);
+            }
+        }
+    }
+    let mut diagnostics = Diagnostics(found);
+    diagnostics.sort();
+    Err(diagnostics)
+}
+
+/// Why building a tree stopped.
+enum Stop {
+    /// The parser's own error, at a byte offset.
+    Syntax { offset: usize, info: String },
+    /// A limit or a second document: nothing after it is worth reading.
+    Fatal(Diagnostic),
+}
+
+/// Builds the tree of `text` (the source's text, or a copy with gotchas patched out at the
+/// same byte offsets); the problems are errors that did not stop the parser.
+fn build(source: &Arc<Source>, text: &str) -> Result<(Node, Vec<Diagnostic>), Stop> {
+    let mut builder = TreeBuilder::new(source, text);
+    let mut parser = Parser::new_from_str(text);
     let mut documents = 0;
     loop {
         let (event, span) = match parser.next_event() {
@@ -66,11 +138,7 @@ pub fn parse(source: &Arc<Source>) -> Result<Node, Diagnostics> {
             Some(Ok(pair)) => pair,
             Some(Err(err)) => {
                 let offset = builder.offset(err.marker().index());
-                return Err(Diagnostics::one(
-                    Diagnostic::error(format!("invalid YAML: {}", err.info()))
-                        .at(Span::new(Arc::clone(source), offset..offset))
-                        .with_help("check the indentation and quoting on this line and the one above"),
-                ));
+                return Err(Stop::Syntax { offset, info: err.info().to_string() });
             }
         };
         match event {
@@ -78,7 +146,7 @@ pub fn parse(source: &Arc<Source>) -> Result<Node, Diagnostics> {
                 documents += 1;
                 if documents > 1 {
                     let at = builder.span(&span);
-                    return Err(Diagnostics::one(
+                    return Err(Stop::Fatal(
                         Diagnostic::error("a resume file holds one YAML document; found a second `---`")
                             .at(at)
                             .with_help("remove the second document, or put it in a file of its own"),
@@ -86,7 +154,7 @@ pub fn parse(source: &Arc<Source>) -> Result<Node, Diagnostics> {
                 }
             }
             Event::StreamEnd => break,
-            _ => builder.event(event, span).map_err(Diagnostics::one)?,
+            _ => builder.event(event, span).map_err(Stop::Fatal)?,
         }
     }
     Ok(builder.finish())
@@ -95,12 +163,23 @@ pub fn parse(source: &Arc<Source>) -> Result<Node, Diagnostics> {
 /// Builds [`Node`]s from parser events, converting character offsets into byte offsets.
 struct TreeBuilder<'a> {
     source: &'a Arc<Source>,
+    /// The text being parsed: the source's, or a patched copy with the same byte offsets.
+    text: &'a str,
     /// Byte offset of every character index seen so far (monotonic, so a cursor suffices).
     cursor: (usize, usize),
     stack: Vec<Partial>,
-    anchors: Vec<(usize, Node)>,
+    anchors: Vec<Anchor>,
     nodes: usize,
+    /// Bytes of text that aliases added (the file's own text is capped by its size).
+    aliased_bytes: usize,
+    problems: Vec<Diagnostic>,
     root: Option<Node>,
+}
+
+struct Anchor {
+    id: usize,
+    node: Node,
+    used: bool,
 }
 
 enum Partial {
@@ -109,8 +188,18 @@ enum Partial {
 }
 
 impl<'a> TreeBuilder<'a> {
-    fn new(source: &'a Arc<Source>) -> Self {
-        TreeBuilder { source, cursor: (0, 0), stack: Vec::new(), anchors: Vec::new(), nodes: 0, root: None }
+    fn new(source: &'a Arc<Source>, text: &'a str) -> Self {
+        TreeBuilder {
+            source,
+            text,
+            cursor: (0, 0),
+            stack: Vec::new(),
+            anchors: Vec::new(),
+            nodes: 0,
+            aliased_bytes: 0,
+            problems: Vec::new(),
+            root: None,
+        }
     }
 
     /// Byte offset of a character index.
@@ -119,7 +208,7 @@ impl<'a> TreeBuilder<'a> {
         if char_index < chars {
             (chars, bytes) = (0, 0);
         }
-        for c in self.source.text[bytes..].chars() {
+        for c in self.text[bytes..].chars() {
             if chars == char_index {
                 break;
             }
@@ -143,18 +232,19 @@ impl<'a> TreeBuilder<'a> {
     fn event(&mut self, event: Event<'_>, span: YamlSpan) -> Result<(), Diagnostic> {
         let at = self.span(&span);
         match event {
-            Event::Scalar(value, style, anchor, _tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
+                self.check_tag(tag.as_deref(), &at);
                 let quoted = !matches!(style, ScalarStyle::Plain);
                 let node = Node { span: at, kind: NodeKind::Scalar { value: value.into_owned(), quoted } };
                 self.push(node, anchor)?;
             }
-            Event::SequenceStart(anchor, _) => {
-                self.open(at.clone())?;
-                self.stack.push(Partial::Seq { start: at.start(), anchor, items: Vec::new() });
+            Event::SequenceStart(anchor, tag) => {
+                self.check_tag(tag.as_deref(), &at);
+                self.open_collection(true, at, anchor)?;
             }
-            Event::MappingStart(anchor, _) => {
-                self.open(at.clone())?;
-                self.stack.push(Partial::Map { start: at.start(), anchor, pairs: Vec::new(), key: None });
+            Event::MappingStart(anchor, tag) => {
+                self.check_tag(tag.as_deref(), &at);
+                self.open_collection(false, at, anchor)?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (node, anchor) = match self.stack.pop() {
@@ -172,14 +262,26 @@ impl<'a> TreeBuilder<'a> {
                 self.push(node, anchor)?;
             }
             Event::Alias(id) => {
-                let Some(target) = self.anchors.iter().rev().find(|(a, _)| *a == id).map(|(_, n)| n.clone()) else {
+                let Some(anchor) = self.anchors.iter_mut().rev().find(|a| a.id == id) else {
                     return Err(Diagnostic::error("this alias refers to no anchor").at(at));
                 };
+                anchor.used = true;
+                let target = anchor.node.clone();
                 let size = count_nodes(&target);
                 if self.nodes + size > MAX_NODES {
                     return Err(Diagnostic::error(format!("YAML aliases expand to more than {MAX_NODES} values"))
                         .at(at)
                         .with_help("this looks like an alias bomb; write the values out instead"));
+                }
+                self.aliased_bytes += count_bytes(&target);
+                if self.aliased_bytes > MAX_ALIASED_BYTES {
+                    let name = self.text.get(at.range.clone()).unwrap_or("*").trim().to_string();
+                    return Err(Diagnostic::error(format!(
+                        "YAML aliases expand to more than {} KiB of text, the last at `{name}`",
+                        MAX_ALIASED_BYTES / 1024
+                    ))
+                    .at(at)
+                    .with_help("a resume is a few kilobytes of text; write the values out instead of aliasing them"));
                 }
                 self.nodes += size - 1;
                 let node = Node { span: at, kind: target.kind };
@@ -190,13 +292,26 @@ impl<'a> TreeBuilder<'a> {
         Ok(())
     }
 
-    fn open(&mut self, at: Span) -> Result<(), Diagnostic> {
+    /// A tag means nothing in a resume (only `!!str`, which keeps text as written): a value
+    /// starting with `!` lost its first word to one.
+    fn check_tag(&mut self, tag: Option<&Tag>, at: &Span) {
+        if let Some(tag) = tag.filter(|t| !(t.is_yaml_core_schema() && t.suffix == "str")) {
+            self.problems.push(gotchas::tag(self.text, at, &tag.to_string()));
+        }
+    }
+
+    fn open_collection(&mut self, seq: bool, at: Span, anchor: usize) -> Result<(), Diagnostic> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(Diagnostic::error(format!("values nested deeper than {MAX_DEPTH} levels"))
                 .at(at)
                 .with_help("a resume needs at most four levels of nesting"));
         }
         self.nodes += 1;
+        let start = at.start();
+        self.stack.push(match seq {
+            true => Partial::Seq { start, anchor, items: Vec::new() },
+            false => Partial::Map { start, anchor, pairs: Vec::new(), key: None },
+        });
         Ok(())
     }
 
@@ -208,7 +323,7 @@ impl<'a> TreeBuilder<'a> {
                 .with_help("a resume holds a few hundred values: is this the right file?"));
         }
         if anchor != 0 {
-            self.anchors.push((anchor, node.clone()));
+            self.anchors.push(Anchor { id: anchor, node: node.clone(), used: false });
         }
         match self.stack.last_mut() {
             Some(Partial::Seq { items, .. }) => items.push(node),
@@ -221,9 +336,25 @@ impl<'a> TreeBuilder<'a> {
         Ok(())
     }
 
-    fn finish(self) -> Node {
+    /// The tree, and the problems found on the way: tags, and anchors on plain text that no
+    /// alias uses (`- &Cut p95 ...` drops "&Cut" silently).
+    fn finish(mut self) -> (Node, Vec<Diagnostic>) {
+        for anchor in self.anchors.iter().filter(|a| !a.used) {
+            if let NodeKind::Scalar { quoted: false, .. } = anchor.node.kind {
+                self.problems.push(gotchas::anchor(self.text, &anchor.node.span));
+            }
+        }
         let empty = self.at(0..0);
-        self.root.unwrap_or(Node { span: empty, kind: NodeKind::Map(Vec::new()) })
+        let root = self.root.unwrap_or(Node { span: empty, kind: NodeKind::Map(Vec::new()) });
+        (root, self.problems)
+    }
+}
+
+fn count_bytes(node: &Node) -> usize {
+    match &node.kind {
+        NodeKind::Scalar { value, .. } => value.len(),
+        NodeKind::Seq(items) => items.iter().map(count_bytes).sum(),
+        NodeKind::Map(pairs) => pairs.iter().map(|(k, v)| count_bytes(k) + count_bytes(v)).sum(),
     }
 }
 

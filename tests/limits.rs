@@ -38,7 +38,8 @@ fn input_over_the_size_limit() {
 
 #[test]
 fn alias_expansion_bomb() {
-    let mut text = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    // Empty texts, so the count of values is the budget that ends it.
+    let mut text = String::from("a0: &a0 ['', '', '', '', '', '', '', '', '', '']\n");
     for i in 1..10 {
         let p = i - 1;
         text += &format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n");
@@ -46,6 +47,25 @@ fn alias_expansion_bomb() {
     let (_dir, out) = build_bytes(text.as_bytes());
     assert_input_error(&out, "error: YAML aliases expand to more than 200000 values", "--> r.yaml:");
     assert!(stderr(&out).contains("alias bomb"));
+}
+
+/// One long text aliased into long lists, aliased again: few values, a lot of text. It ends at the
+/// size budget, naming the alias, long before the text reaches any later stage.
+#[test]
+fn alias_amplification_ends_at_the_text_budget() {
+    let mut text = format!("{HEADER}x-long: &long \"Built {}\"\n", "data ".repeat(390));
+    text += &format!("x-bullets: &bullets [{}]\n", vec!["*long"; 200].join(", "));
+    text += "experience:\n";
+    for i in 0..20 {
+        text += &format!("  - {{company: C{i}, role: Engineer, start: 2020-01, bullets: *bullets}}\n");
+    }
+    assert!(text.len() < 6 * 1024, "a small file: {} bytes", text.len());
+    let (_dir, out) = build_bytes(text.as_bytes());
+    assert_input_error(
+        &out,
+        "error: YAML aliases expand to more than 128 KiB of text, the last at `*long`",
+        "--> r.yaml:5:",
+    );
 }
 
 #[test]
@@ -114,7 +134,11 @@ fn tabs_in_text_build_but_tab_indentation_is_located() {
     let (dir, out) = build_bytes(format!("{HEADER}headline: \"Backend\tDeveloper\"\n").as_bytes());
     assert!(wrote_pdf(dir.path()), "{}", stderr(&out));
     let (_dir, out) = build_bytes(b"name: Ada Byte\ncontact:\n\temail: ada@example.com\n");
-    assert_input_error(&out, "error: invalid YAML: ", "--> r.yaml:3:");
+    assert_input_error(
+        &out,
+        "error: this line is indented with a tab; YAML indents with spaces only",
+        "--> r.yaml:3:1",
+    );
 }
 
 #[test]

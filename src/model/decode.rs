@@ -2,7 +2,7 @@
 //! which reports unknown and duplicate keys; every problem is collected, none stops the others.
 
 use super::*;
-use crate::decode::{Decode, Decoder, scalar};
+use crate::decode::{Decode, Decoder, is_colon_text, scalar};
 use crate::source::{Spanned, Text};
 use crate::yaml::{Node, NodeKind};
 
@@ -195,10 +195,15 @@ impl Decode for Experience {
 
 impl Decode for Bullet {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        const KEYS: &[&str] = &["text", "tags", "priority"];
+        if is_colon_text(node, KEYS) {
+            d.colon_text(node, "this bullet");
+            return None;
+        }
         if scalar(node).is_some() {
             return Some(Bullet { text: Text::decode(node, d)?, tags: Vec::new(), priority: None });
         }
-        let f = d.fields(node, "bullet", &["text", "tags", "priority"])?;
+        let f = d.fields(node, "bullet", KEYS)?;
         let text = d.req(&f, "text");
         let (tags, priority) = (d.list(&f, "tags"), d.opt(&f, "priority"));
         Some(Bullet { text: text?, tags, priority })
