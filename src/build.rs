@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::fonts::{self, Fonts};
 use crate::ir::{self, Document};
-use crate::load::{Failure, Loaded};
+use crate::load::{self, Failure, Loaded};
 use crate::model::Date;
 use crate::render::docx::Docx;
 use crate::render::text::{Markdown, Plain};
@@ -316,14 +316,15 @@ impl Layout {
             let typst = LayoutSource { name: file.name.clone(), text: builtin.source.to_string(), root: None };
             return Ok(Layout { typst, file });
         };
-        let text = std::fs::read_to_string(&path).map_err(|err| {
-            let d = Diagnostic::error(format!("cannot read layout `{}`: {err}", path.display()))
-                .with_help("the path is relative to the resume file");
+        let file = load::read(&path).map_err(|mut d| {
+            d.message = d.message.replacen("cannot read `", "cannot read layout `", 1);
+            let d = d.with_help("the path is relative to the resume file");
             match template {
                 Some(t) => d.at(t.span.clone()),
                 None => d,
             }
         })?;
+        let text = file.text;
         // A custom layout may read files in its own folder, and nothing else.
         let folder = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let root = folder.canonicalize().ok();

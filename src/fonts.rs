@@ -4,7 +4,7 @@
 //! Roman, Caladea/Cambria) let the PDF and the DOCX break lines in the same places.
 //! Font metadata is read once; a font's tables are parsed only when Typst first asks for it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use typst::foundations::Bytes;
@@ -89,7 +89,7 @@ impl Fonts {
         }
         let mut db = fontdb::Database::new();
         for path in &options.paths {
-            db.load_fonts_dir(path);
+            load_path(&mut db, path, 0);
         }
         if options.system {
             db.load_system_fonts();
@@ -131,6 +131,44 @@ impl Fonts {
     /// Whether a family is available (case-insensitive).
     pub fn has_family(&self, family: &str) -> bool {
         self.book.contains_family(&family.to_lowercase())
+    }
+}
+
+/// Loads the font files under `dir`, as `fontdb::Database::load_fonts_dir` does, but only
+/// regular files: opening a named pipe called `x.ttf` would wait for a writer forever.
+fn load_path(db: &mut fontdb::Database, path: &Path, depth: usize) {
+    let Ok(meta) = std::fs::metadata(path) else { return };
+    if meta.is_file() && is_font_file(path) && meta.len() <= MAX_FONT_FILE_BYTES {
+        // A file that is not a font is skipped, as fontdb skips it in a directory.
+        let _ = db.load_font_file(path);
+    } else if meta.is_dir() && depth < 16 {
+        let Ok(entries) = std::fs::read_dir(path) else { return };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+        paths.sort();
+        for path in paths {
+            load_path(db, &path, depth + 1);
+        }
+    }
+}
+
+/// Larger than any real font family's file (Noto CJK collections are about 30 MiB).
+const MAX_FONT_FILE_BYTES: u64 = 64 << 20;
+
+fn is_font_file(path: &Path) -> bool {
+    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+    matches!(extension.as_deref(), Some("ttf" | "otf" | "ttc" | "otc"))
+}
+
+/// Checks a `--font-path` argument: a directory (searched recursively) or a font file.
+pub fn font_path(arg: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(arg);
+    match std::fs::metadata(&path) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Err(format!("`{arg}` does not exist")),
+        Err(err) => Err(format!("cannot read `{arg}`: {err}")),
+        Ok(meta) if meta.is_dir() => Ok(path),
+        Ok(meta) if meta.is_file() && is_font_file(&path) => Ok(path),
+        Ok(meta) if meta.is_file() => Err(format!("`{arg}` is not a font file (.ttf, .otf, .ttc or .otc)")),
+        Ok(meta) => Err(format!("`{arg}` is {}, not a directory of fonts", crate::load::describe(meta.file_type()))),
     }
 }
 

@@ -114,7 +114,7 @@ pub struct BuildArgs {
     #[arg(long)]
     pub force: bool,
     /// Also look for fonts in this directory (repeatable).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_parser = crate::fonts::font_path)]
     pub font_path: Vec<PathBuf>,
     /// Also use the fonts installed on this system.
     #[arg(long)]

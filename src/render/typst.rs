@@ -27,6 +27,8 @@ use crate::ir::Document;
 /// Path under which layouts read the document.
 pub const DATA_PATH: &str = "resume.json";
 const MAIN_PATH: &str = "layout.typ";
+/// Largest file a custom layout may read (an image or a data file beside it).
+const MAX_LAYOUT_FILE_BYTES: usize = 16 << 20;
 
 /// A layout's source text and the name shown in its diagnostics.
 #[derive(Debug, Clone)]
@@ -71,7 +73,14 @@ impl ResumeWorld {
         if !real.starts_with(root) {
             return Err(FileError::AccessDenied);
         }
-        std::fs::read(&real).map_err(|err| FileError::from_io(err, &path))
+        let bytes = crate::load::read_at_most(&real, MAX_LAYOUT_FILE_BYTES).map_err(|err| FileError::from_io(err, &path))?;
+        if bytes.len() > MAX_LAYOUT_FILE_BYTES {
+            return Err(FileError::Other(Some(
+                format!("`{}` is over {} MiB; a layout reads small files", path.display(), MAX_LAYOUT_FILE_BYTES >> 20)
+                    .into(),
+            )));
+        }
+        Ok(bytes)
     }
 }
 
