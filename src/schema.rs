@@ -90,6 +90,7 @@ fn name_the_rules(schema: &mut Value) {
     // A `$ref` with siblings is ignored by draft 7 readers, so the summary wraps it.
     let properties: serde_json::Map<String, Value> = RULES
         .iter()
+        .filter(|rule| rule.adjustable())
         .map(|rule| (rule.id.to_string(), json!({ "allOf": [level.clone()], "description": (rule.summary)() })))
         .collect();
     checks["properties"] = Value::Object(properties);

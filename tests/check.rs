@@ -454,29 +454,33 @@ fn build_prints_content_warnings_and_strict_stops_it() {
 }
 
 #[test]
-fn checks_naming_an_unknown_rule_or_asking_a_guarantee_for_less_are_located_errors() {
+fn checks_naming_an_unknown_rule_or_a_guarantee_are_located_errors() {
     let yaml = "name: A\ncontact: {email: a@example.com}\nchecks:\n  bullet-lenght: warning\n  page-limit: off\n  margins: warning\n  verify: off\n  font-size: error\n  quantified: off\n";
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("r.yaml"), yaml).unwrap();
-    let out = rescc(dir.path(), &["check", "r.yaml"]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    for expected in [
-        "error: unknown key `bullet-lenght` in checks\n  --> r.yaml:4:3",
-        "= help: did you mean `bullet-length`?",
-        "error: `page-limit` is always an error: rescc guarantees it (pages ≤ `max_pages`",
-        " --> r.yaml:5:15",
-        "= help: remove this line; `--force` writes a failing build anyway (exit code 1)",
-        "error: `margins` is always an error: rescc guarantees it (0.5 in to 1 in)\n  --> r.yaml:6:12",
-        "= help: remove this line; a value outside the bounds is invalid input",
-        "error: `verify` is always an error",
-        " --> r.yaml:7:11",
-        "error: the input is invalid (4 errors)",
-    ] {
-        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    for command in ["check", "build"] {
+        let out = rescc(dir.path(), &[command, "r.yaml"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        for expected in [
+            "error: unknown key `bullet-lenght` in checks\n  --> r.yaml:4:3",
+            "= help: did you mean `bullet-length`?",
+            "error: `page-limit` cannot be set in checks: rescc guarantees it (pages ≤ `max_pages`",
+            " --> r.yaml:5:3",
+            "= help: remove this line; the limit holds in every build, and `--force` writes a failing build anyway (exit code 1)",
+            "error: `margins` cannot be set in checks: rescc guarantees it (0.5 in to 1 in)\n  --> r.yaml:6:3",
+            "error: `verify` cannot be set in checks",
+            " --> r.yaml:7:3",
+            "error: `font-size` cannot be set in checks",
+            " --> r.yaml:8:3",
+            "error: the input is invalid (5 errors)",
+        ] {
+            assert!(err.contains(expected), "{command}: missing {expected:?} in:\n{err}");
+        }
+        // `quantified: off` is advice turned off.
+        assert!(!err.contains(":9:"), "{err}");
+        assert!(!dir.path().join("out").exists(), "nothing written");
     }
-    // `font-size: error` only repeats the guarantee, and `quantified: off` is advice turned off.
-    assert!(!err.contains(":8:") && !err.contains(":9:"), "{err}");
 }
 
 #[test]

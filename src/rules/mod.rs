@@ -213,7 +213,7 @@ pub fn finding(resume: &Resume, id: &'static str, message: String) -> Option<Dia
 /// Reports `checks:` entries that name no rule, or ask a guaranteed rule for less than an error.
 pub fn check_settings(resume: &Resume, d: &mut Decoder) {
     let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-    for (id, level) in &resume.checks {
+    for (id, _) in &resume.checks {
         let Some(rule) = rule(id) else {
             let help = match did_you_mean(id, &ids) {
                 Some(best) => format!("did you mean `{best}`?"),
@@ -222,15 +222,11 @@ pub fn check_settings(resume: &Resume, d: &mut Decoder) {
             d.error(id.span.clone(), format!("unknown key `{}` in checks", id.value), help);
             continue;
         };
-        if !rule.adjustable() && level.value != Level::Error {
-            let how = match rule.stage {
-                Stage::Load => "a value outside the bounds is invalid input",
-                _ => "`--force` writes a failing build anyway (exit code 1)",
-            };
+        if !rule.adjustable() {
             d.error(
-                level.span.clone(),
-                format!("`{}` is always an error: rescc guarantees it ({})", rule.id, (rule.summary)()),
-                format!("remove this line; {how}"),
+                id.span.clone(),
+                format!("`{}` cannot be set in checks: rescc guarantees it ({})", rule.id, (rule.summary)()),
+                "remove this line; the limit holds in every build, and `--force` writes a failing build anyway (exit code 1)",
             );
         }
     }
