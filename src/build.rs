@@ -144,8 +144,7 @@ pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
 /// Like [`render`], reusing the files of an identical document rendered before into `renders`.
 pub fn render_sharing(loaded: &Loaded, options: &Options, renders: Option<&Renders>) -> Result<Built, Failure> {
     let mut document = ir::build(&loaded.resume, options.today);
-    let layout = Layout::of(loaded)?;
-    check_font_family(loaded, &document, &options.fonts)?;
+    let layout = preflight(loaded, &document, &options.fonts, &options.out_dir, &options.formats)?;
     let (typeset, content_findings) = rayon::join(
         || -> Result<_, Failure> {
             let fonts = &options.fonts;
@@ -300,7 +299,7 @@ pub fn checks_failed(built: &Built) -> bool {
 }
 
 /// The layout a resume names: its text for Typst, and its file for locating Typst's errors.
-struct Layout {
+pub struct Layout {
     typst: LayoutSource,
     file: Arc<Source>,
 }
@@ -348,20 +347,58 @@ impl Layout {
     }
 }
 
+/// Everything a build refuses before typesetting, all reported at once: the layout file, the font
+/// family and the output file names. `rescc check` runs it too, so a resume that passes `check`
+/// fails `build` only on what typesetting finds.
+pub fn preflight(
+    loaded: &Loaded,
+    document: &Document,
+    fonts: &Fonts,
+    out_dir: &Path,
+    formats: &[Format],
+) -> Result<Layout, Failure> {
+    let layout = Layout::of(loaded);
+    let mut found: Vec<Diagnostic> = layout.as_ref().err().map(|f| f.diagnostics().0.clone()).unwrap_or_default();
+    found.extend(check_font_family(loaded, document, fonts));
+    let stem = file_stem(&document.name);
+    for format in formats {
+        let suffix = if *format == Format::Png { "-1" } else { "" };
+        let name = format!("{stem}{suffix}.{}", format.extension());
+        if name.len() > MAX_FILE_NAME_BYTES {
+            let d = Diagnostic::error(format!(
+                "the name makes an output file name of {} bytes; file systems allow {MAX_FILE_NAME_BYTES}",
+                name.len()
+            ))
+            .with_help("write the name as it should appear at the top of the resume, in a few words");
+            found.push(d.at(loaded.resume.name.span.clone()));
+            break;
+        }
+        if let Err(failure) = refuse_overwriting_input(&loaded.source.path, &out_dir.join(&name)) {
+            found.extend(failure.diagnostics().0.iter().cloned());
+        }
+    }
+    match layout {
+        Ok(layout) if found.is_empty() => Ok(layout),
+        _ => Err(Failure::Input(Diagnostics(found))),
+    }
+}
+
+/// The longest file name most file systems take (ext4, APFS, NTFS: 255 bytes).
+const MAX_FILE_NAME_BYTES: usize = 255;
+
 /// `layout.font` must name a family that is bundled or was found with `--font-path`/`--system-fonts`.
-fn check_font_family(loaded: &Loaded, document: &Document, fonts: &Fonts) -> Result<(), Failure> {
+fn check_font_family(loaded: &Loaded, document: &Document, fonts: &Fonts) -> Option<Diagnostic> {
     let family = &document.style.font;
     if fonts.has_family(family) {
-        return Ok(());
+        return None;
     }
     let bundled: Vec<&str> = fonts::FAMILIES.iter().map(|(name, _)| *name).collect();
     let d = Diagnostic::error(format!("no available font is called `{family}`"))
         .with_help(format!("bundled: {}; for others pass `--font-path DIR` or `--system-fonts`", bundled.join(", ")));
-    Err(match &loaded.resume.layout.font {
+    Some(match &loaded.resume.layout.font {
         Some(font) => d.at(font.span.clone()),
         None => d.in_file(&loaded.source),
-    }
-    .into())
+    })
 }
 
 /// Characters that no available font covers would print as empty boxes: refuse them, located.

@@ -26,6 +26,8 @@ pub struct Fields<'n> {
     pub node: &'n Node,
     what: &'static str,
     pairs: Vec<(&'n str, &'n Node)>,
+    /// Known keys that an unknown key was taken for ("did you mean"): not also reported missing.
+    suggested: Vec<&'static str>,
 }
 
 impl<'n> Fields<'n> {
@@ -63,12 +65,12 @@ impl Decoder {
     }
 
     /// Opens a mapping whose keys must be among `known`.
-    pub fn fields<'n>(&mut self, node: &'n Node, what: &'static str, known: &[&str]) -> Option<Fields<'n>> {
+    pub fn fields<'n>(&mut self, node: &'n Node, what: &'static str, known: &[&'static str]) -> Option<Fields<'n>> {
         let NodeKind::Map(pairs) = &node.kind else {
             self.expected(node, &format!("a mapping ({what})"), format!("write the {what} as `key: value` lines"));
             return None;
         };
-        let mut fields = Fields { node, what, pairs: Vec::new() };
+        let mut fields = Fields { node, what, pairs: Vec::new(), suggested: Vec::new() };
         for (key, value) in pairs {
             let NodeKind::Scalar { value: name, .. } = &key.kind else {
                 self.expected(key, "a key name", "keys are plain words such as `name:`");
@@ -76,7 +78,10 @@ impl Decoder {
             };
             if !known.contains(&name.as_str()) {
                 let help = match did_you_mean(name, known) {
-                    Some(best) => format!("did you mean `{best}`?"),
+                    Some(best) => {
+                        fields.suggested.push(best);
+                        format!("did you mean `{best}`?")
+                    }
                     None => format!("expected one of: {}", known.join(", ")),
                 };
                 self.error(key.span.clone(), format!("unknown key `{name}` in {what}"), help);
@@ -111,6 +116,7 @@ impl Decoder {
     pub fn req<T: Decode>(&mut self, fields: &Fields, key: &str) -> Option<T> {
         match fields.get(key) {
             Some(node) => T::decode(node, self),
+            None if fields.suggested.contains(&key) => None,
             None => {
                 self.error(
                     fields.node.span.at_start(),

@@ -97,11 +97,12 @@ impl Diagnostic {
 
     /// Renders the diagnostic with its snippet, as printed on the terminal.
     pub fn render(&self) -> String {
-        self.render_styled(false)
+        self.render_styled(false, DEFAULT_WIDTH)
     }
 
-    /// Renders the diagnostic, with ANSI colours when `color` is set.
-    pub fn render_styled(&self, color: bool) -> String {
+    /// Renders the diagnostic, with ANSI colours when `color` is set, its snippet cut to `width`
+    /// columns around the span.
+    pub fn render_styled(&self, color: bool, width: usize) -> String {
         let head = match self.severity {
             Severity::Error => cs::Diagnostic::error(),
             Severity::Warning => cs::Diagnostic::warning(),
@@ -116,9 +117,9 @@ impl Diagnostic {
         let Some(source) = &self.file else {
             return plain(&d);
         };
-        let file = SimpleFile::new(source.name.as_str(), source.text.as_str());
-        if let Some(range) = &self.range {
-            d = d.with_labels(vec![Label::primary((), range.clone())]);
+        let file = Excerpt::new(source, self.range.clone().unwrap_or(0..0), width);
+        if self.range.is_some() {
+            d = d.with_labels(vec![Label::primary((), file.label.clone())]);
         } else {
             // No span: name the file in the header so the message is still located.
             d.message = format!("{}: {}", source.name, d.message);
@@ -133,6 +134,105 @@ impl Diagnostic {
             }
         }
         term::emit_into_string(&config, &file, &d).unwrap_or_else(|_| plain(&d))
+    }
+}
+
+/// Width of a snippet when the terminal's is unknown (output to a file or a pipe).
+pub const DEFAULT_WIDTH: usize = 100;
+
+/// What a snippet shows of a file: all of it, or, when the span's line is wider than the
+/// terminal, that line cut to a window around the span (`...` marking what was cut) with the
+/// lines above it emptied, so line numbers stay right. The column in `file:line:col` is the
+/// column in the real file either way.
+struct Excerpt<'s> {
+    name: &'s str,
+    text: std::borrow::Cow<'s, str>,
+    files: SimpleFile<&'s str, String>,
+    /// The span, in `text`.
+    label: Range<usize>,
+    /// The span's real 1-based column.
+    column: usize,
+}
+
+impl<'s> Excerpt<'s> {
+    fn new(source: &'s Source, range: Range<usize>, width: usize) -> Excerpt<'s> {
+        let text = source.text.as_str();
+        let (_, column) = source.line_col(range.start);
+        let start = range.start.min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[start..].find(['\n', '\r']).map_or(text.len(), |p| start + p);
+        let line = &text[line_start..line_end];
+        let (line_number, _) = source.line_col(start);
+        // The gutter (`123 | `) and the two cut marks take their share of the width.
+        let room = width.saturating_sub(line_number.to_string().len() + 3 + 6).max(20);
+        let whole = |label: Range<usize>| Excerpt {
+            name: &source.name,
+            text: text.into(),
+            files: SimpleFile::new(&source.name, text.to_string()),
+            label,
+            column,
+        };
+        if line.chars().count() <= room {
+            return whole(range);
+        }
+        // Cut to `room` characters, starting a little before the span.
+        let before = column - 1;
+        let first = before.saturating_sub(room / 4);
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let last = (first + room).min(chars.len());
+        let byte = |i: usize| chars.get(i).map_or(line.len(), |(b, _)| *b);
+        let (head, tail) = (if first > 0 { "..." } else { "" }, if last < chars.len() { "..." } else { "" });
+        let mut cut = "\n".repeat(line_number - 1);
+        let offset = cut.len() + head.len();
+        cut += head;
+        cut += &line[byte(first)..byte(last)];
+        cut += tail;
+        cut.push('\n');
+        let span_start = offset + (byte(before) - byte(first));
+        let span_end = (offset + range.end.min(line_end).saturating_sub(line_start + byte(first)))
+            .clamp(span_start, offset + byte(last) - byte(first));
+        Excerpt {
+            name: &source.name,
+            files: SimpleFile::new(&source.name, cut.clone()),
+            text: cut.into(),
+            label: span_start..span_end,
+            column,
+        }
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Excerpt<'_> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, codespan_reporting::files::Error> {
+        self.files.line_index((), byte_index)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        self.files.line_range((), line_index)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        if byte_index == self.label.start {
+            return Ok(self.column);
+        }
+        let range = self.line_range((), line_index)?;
+        Ok(codespan_reporting::files::column_index(&self.text, range, byte_index) + 1)
     }
 }
 

@@ -121,9 +121,7 @@ impl Inline {
 
     /// A link that shows its address (`github.com/priyaraman`).
     pub fn address(url: &str) -> Self {
-        let target =
-            if url.contains("://") || url.starts_with("mailto:") { url.to_string() } else { format!("https://{url}") };
-        Inline { text: display_url(url), link: Some(target), ..Inline::default() }
+        Inline { text: display_url(url), link: Some(crate::text::link_target(url)), ..Inline::default() }
     }
 }
 
@@ -333,7 +331,8 @@ pub fn build(resume: &Resume, today: Date) -> Document {
 fn contact(contact: &model::Contact) -> Vec<Inline> {
     let mut items = Vec::new();
     if let Some(email) = &contact.email {
-        items.push(Inline { link: Some(format!("mailto:{}", email.value)), ..Inline::plain(&email.value) });
+        let target = format!("mailto:{}", crate::text::ascii_email(&email.value));
+        items.push(Inline { link: Some(target), ..Inline::plain(&email.value) });
     }
     items.extend(contact.phone.iter().chain(&contact.location).map(|t| Inline::plain(&t.value)));
     items.extend(contact.links.iter().map(|l| Inline::address(&l.url)));
@@ -590,6 +589,23 @@ fn delimited<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
     let inner = &body[..end];
     let trimmed_ok = !inner.is_empty() && !inner.starts_with(' ') && !inner.ends_with(' ');
     (trimmed_ok && !inner.contains('\n')).then_some(inner)
+}
+
+/// The addresses of the `[label](url)` links in `text`.
+pub fn inline_links(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text[at..].find('[') {
+        let start = at + open;
+        match link(&text[start..]) {
+            Some((_, url, len)) => {
+                found.push(url);
+                at = start + len;
+            }
+            None => at = start + 1,
+        }
+    }
+    found
 }
 
 /// `[label](url)` at the start of `text`: (label, url, bytes consumed).

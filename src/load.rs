@@ -189,6 +189,17 @@ pub fn read(path: &Path) -> Result<Source, Diagnostic> {
     if text.starts_with('\u{feff}') {
         text.replace_range(..3, "");
     }
+    // Old Mac line endings (a lone CR) become LF, byte for byte, so every later stage counts
+    // lines as YAML does; CRLF is left alone.
+    if text.contains('\r') {
+        let mut bytes = text.into_bytes();
+        for i in 0..bytes.len() {
+            if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+                bytes[i] = b'\n';
+            }
+        }
+        text = String::from_utf8(bytes).expect("an ASCII byte replaced by another");
+    }
     Ok(Source::file(name, path, text))
 }
 

@@ -8,19 +8,83 @@
 use std::sync::LazyLock;
 
 /// `name@domain.tld`, as [`is_email`] accepts (for the JSON Schema).
-pub const EMAIL_PATTERN: &str = r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$";
+pub const EMAIL_PATTERN: &str = r"^[^@\s?&%:/]+@[^@\s.?&%:/]+(\.[^@\s.?&%:/]+)+$";
 
 /// An address with a dotted host, as [`is_url`] accepts (for the JSON Schema).
 pub const URL_PATTERN: &str = r"^(https?://)?[^\s/?#:.@]+(\.[^\s/?#:.@]+)+(:[0-9]{1,5})?([/?#]\S*)?$";
 
-/// `local@domain.tld`, with no spaces.
+/// `local@domain.tld`: an address, not a link. The local part takes letters, digits and
+/// `. _ + - '`; no query tricks (`?`, `&`, `%`), no scheme (`mailto:`).
 pub fn is_email(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else { return false };
+    let local_ok = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-' | '\'');
     !local.is_empty()
-        && !text.chars().any(char::is_whitespace)
-        && !domain.contains('@')
+        && local.chars().all(local_ok)
+        && !local.starts_with('.')
+        && !local.ends_with('.')
         && domain.split('.').count() >= 2
-        && domain.split('.').all(|part| !part.is_empty())
+        && domain.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '-'))
+}
+
+/// Why `url` may not be a link target, if it may not: only web addresses (`https://`, `http://`
+/// or a bare `host.tld/path`) and `mailto:` an email address. `javascript:`, `file:`, `data:`
+/// and the like would become live links in the PDF and the DOCX.
+pub fn link_problem(url: &str) -> Option<String> {
+    if let Some(address) = url.strip_prefix("mailto:") {
+        return (!is_email(address)).then(|| format!("`{address}` is not an email address"));
+    }
+    let scheme = url
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '+'));
+    match scheme {
+        Some(s) if !s.eq_ignore_ascii_case("http") && !s.eq_ignore_ascii_case("https") => {
+            Some(format!("`{s}:` links are not allowed; a link is an http, https or mailto address"))
+        }
+        _ if !is_url(url) => Some(format!("`{url}` is not a web address")),
+        _ => None,
+    }
+}
+
+/// The address a link opens: `https://` added to a bare host, and an international host name in
+/// its ASCII (punycode) form, which every reader resolves, while the text shows it as written.
+pub fn link_target(url: &str) -> String {
+    if let Some(address) = url.strip_prefix("mailto:") {
+        return format!("mailto:{}", ascii_email(address));
+    }
+    let full = if url.contains("://") { url.to_string() } else { format!("https://{url}") };
+    let host = url_host(&full);
+    match idna::domain_to_ascii(host) {
+        Ok(ascii) if ascii != host && !host.is_ascii() => full.replacen(host, &ascii, 1),
+        _ => full,
+    }
+}
+
+/// An email address with its domain in ASCII (punycode) form.
+pub fn ascii_email(address: &str) -> String {
+    match address.split_once('@') {
+        Some((local, domain)) if !domain.is_ascii() => match idna::domain_to_ascii(domain) {
+            Ok(ascii) => format!("{local}@{ascii}"),
+            Err(_) => address.to_string(),
+        },
+        _ => address.to_string(),
+    }
+}
+
+/// The scripts a host name mixes within one label (`gіthub` with a Cyrillic `і`), if it does:
+/// a look-alike of a known site.
+pub fn mixed_scripts(host: &str) -> Option<Vec<&'static str>> {
+    use unicode_script::{Script, UnicodeScript};
+    host.split('.').find_map(|label| {
+        let mut scripts: Vec<Script> = Vec::new();
+        for c in label.chars().filter(|c| c.is_alphabetic()) {
+            let script = c.script();
+            if !matches!(script, Script::Common | Script::Inherited) && !scripts.contains(&script) {
+                scripts.push(script);
+            }
+        }
+        (scripts.len() > 1).then(|| scripts.iter().map(|s| s.full_name()).collect())
+    })
 }
 
 /// An `http(s)://` address with a dotted host, or a bare `host.tld/path`.

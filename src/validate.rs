@@ -6,24 +6,29 @@ use crate::guidance::{self, FONT_SIZE_PT, MARGINS_IN, PAGES, range};
 use crate::layouts;
 use crate::model::{Date, End, Layout, Resume, SECTION_KEYS, parse_gpa};
 use crate::source::{Spanned, Text};
-use crate::text::{is_email, is_url};
+use crate::text::{is_email, link_problem, mixed_scripts, url_host};
 
 /// Reports every semantic problem in `resume` to `d`.
 pub fn validate(resume: &Resume, d: &mut Decoder) {
     if resume.name.value.is_empty() && !resume.name.span.is_empty() {
         d.error(resume.name.span.clone(), "the name is empty", "write your name as it should appear on the resume");
     }
-    if let Some(email) = &resume.contact.email
-        && !is_email(email)
-    {
-        d.error(
-            email.span.clone(),
-            format!("`{}` is not an email address", email.value),
-            "write it as `name@example.com`",
-        );
+    if let Some(email) = &resume.contact.email {
+        if !is_email(email) {
+            let help = match email.strip_prefix("mailto:") {
+                Some(bare) => format!("write the address alone: `{bare}`"),
+                None => "write it as `name@example.com`, with no `?`, `&` or `%`".to_string(),
+            };
+            d.error(email.span.clone(), format!("`{}` is not an email address", email.value), help);
+        } else if let Some((_, domain)) = email.split_once('@') {
+            check_scripts(email, domain, d);
+        }
     }
     for link in &resume.contact.links {
         check_url(&link.url, d);
+    }
+    for text in resume.summary.iter().chain(all_bullets(resume)) {
+        check_inline_links(text, d);
     }
     for job in &resume.experience {
         check_period(&job.start, job.end.as_ref(), d);
@@ -142,7 +147,9 @@ fn round2(value: f64) -> f64 {
 fn check_period(start: &Spanned<Date>, end: Option<&Spanned<End>>, d: &mut Decoder) {
     let Some(end) = end else { return };
     let End::Date(end_date) = end.value else { return };
-    if end_date.months(true) < start.months(false) || (end_date.year == start.year && end_date < start.value) {
+    // Compared at the precision both give: `end: 2021` after `start: 2021-03` is some time in 2021.
+    let both_days = end_date.day.is_some() && start.day.is_some();
+    if end_date.months(true) < start.months(false) || (both_days && end_date < start.value) {
         d.error(
             end.span.clone(),
             format!("the end ({end_date}) is before the start ({})", start.value),
@@ -152,11 +159,42 @@ fn check_period(start: &Spanned<Date>, end: Option<&Spanned<End>>, d: &mut Decod
 }
 
 fn check_url(url: &Text, d: &mut Decoder) {
-    if !is_url(url) {
-        d.error(
-            url.span.clone(),
-            format!("`{}` is not a web address", url.value),
-            "write the full address, e.g. `https://github.com/yourname`",
+    match link_problem(url) {
+        Some(problem) => {
+            d.error(url.span.clone(), problem, "write the full address, e.g. `https://github.com/yourname`")
+        }
+        None => check_scripts(url, url_host(url), d),
+    }
+}
+
+/// Every bullet of every role, project and custom entry.
+fn all_bullets(resume: &Resume) -> impl Iterator<Item = &Text> {
+    let experience = resume.experience.iter().flat_map(|e| &e.bullets);
+    let projects = resume.projects.iter().flat_map(|p| &p.bullets);
+    let entries = resume.sections.iter().flat_map(|s| &s.entries).flat_map(|e| &e.bullets);
+    experience.chain(projects).chain(entries).map(|b| &b.text)
+}
+
+/// `[label](url)` links in text get the rules of every other link, located at the address.
+fn check_inline_links(text: &Text, d: &mut Decoder) {
+    for url in crate::ir::inline_links(text) {
+        // The address as written in the file, when the text is written as read (unescaped).
+        let written = text.span.text().and_then(|t| t.find(url)).map(|at| text.span.start() + at);
+        let span = written.map_or(text.span.clone(), |at| text.span.with_range(at..at + url.len()));
+        match link_problem(url) {
+            Some(problem) => d.error(span, problem, "link to a web page (`https://...`) or write the text alone"),
+            None => check_scripts(&Text::new(url.to_string(), span), url_host(url), d),
+        }
+    }
+}
+
+/// A host whose letters mix scripts looks like a site it is not: warn.
+fn check_scripts(at: &Text, host: &str, d: &mut Decoder) {
+    if let Some(scripts) = mixed_scripts(host) {
+        d.diagnostics.push(
+            crate::diag::Diagnostic::warning(format!("the host `{host}` mixes {} letters", scripts.join(" and ")))
+                .at(at.span.clone())
+                .with_help("retype the address: a look-alike letter sends readers to another site"),
         );
     }
 }

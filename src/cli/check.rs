@@ -14,8 +14,10 @@ use serde_json::json;
 use super::term::{out, outln};
 use super::{CheckArgs, fail, report};
 use crate::diag::{Diagnostic, Diagnostics, JsonDiagnostic, Severity};
+use crate::fonts::{FontOptions, Fonts};
 use crate::load::Failure;
-use crate::{load, rules};
+use crate::render::Format;
+use crate::{build, ir, load, rules};
 
 /// How `rescc check` prints its findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -71,7 +73,8 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         out!("{}", rules::listing());
         return ExitCode::SUCCESS;
     }
-    let checked: Vec<Checked> = args.resume.iter().map(|path| check(path, args.strict)).collect();
+    let fonts = Fonts::with(&FontOptions { paths: args.font_path.clone(), system: args.system_fonts });
+    let checked: Vec<Checked> = args.resume.iter().map(|path| check(path, args.strict, &fonts)).collect();
     match args.format {
         CheckFormat::Text => {
             for one in &checked {
@@ -105,9 +108,15 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     ExitCode::from(checked.iter().map(Checked::exit_code).max().unwrap_or(0))
 }
 
-/// Loads and checks one resume.
-fn check(path: &Path, strict: bool) -> Checked {
-    match load::load(path) {
+/// Loads and checks one resume, refusing what `build` would refuse before typesetting.
+fn check(path: &Path, strict: bool, fonts: &Fonts) -> Checked {
+    let loaded = load::load(path).and_then(|loaded| {
+        let document = ir::build(&loaded.resume, super::today());
+        let out_dir = loaded.source.path.parent().unwrap_or(Path::new("")).join("out");
+        build::preflight(&loaded, &document, fonts, &out_dir, &Format::ALL)?;
+        Ok(loaded)
+    });
+    match loaded {
         Ok(loaded) => {
             let mut found = rules::content_checks(&loaded.resume, super::today());
             found.extend(loaded.warnings.iter().cloned());

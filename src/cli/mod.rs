@@ -168,6 +168,12 @@ pub struct CheckArgs {
     /// How to print the findings.
     #[arg(long, value_enum, default_value = "text")]
     pub format: check::CheckFormat,
+    /// Also look for fonts in this directory (repeatable), as `build` would.
+    #[arg(long, value_name = "DIR", value_parser = crate::fonts::font_path)]
+    pub font_path: Vec<PathBuf>,
+    /// Also use the fonts installed on this system, as `build` would.
+    #[arg(long)]
+    pub system_fonts: bool,
 }
 
 /// An output format, as `--format` names it.

@@ -9,11 +9,13 @@ use std::sync::OnceLock;
 
 use clap::ColorChoice;
 
-use crate::diag::{Diagnostics, Severity};
+use crate::diag::{DEFAULT_WIDTH, Diagnostics, Severity};
 
 struct Settings {
     color: bool,
     quiet: bool,
+    /// Columns a diagnostic's snippet may take.
+    width: usize,
 }
 
 static SETTINGS: OnceLock<Settings> = OnceLock::new();
@@ -34,11 +36,15 @@ pub fn init(color: ColorChoice, quiet: bool) {
             !no_color && !dumb && std::io::stderr().is_terminal()
         }
     };
-    let _ = SETTINGS.set(Settings { color, quiet });
+    let width = match std::io::stderr().is_terminal() {
+        true => console::Term::stderr().size_checked().map_or(DEFAULT_WIDTH, |(_, columns)| usize::from(columns)),
+        false => DEFAULT_WIDTH,
+    };
+    let _ = SETTINGS.set(Settings { color, quiet, width: width.max(40) });
 }
 
 fn settings() -> &'static Settings {
-    SETTINGS.get_or_init(|| Settings { color: false, quiet: false })
+    SETTINGS.get_or_init(|| Settings { color: false, quiet: false, width: DEFAULT_WIDTH })
 }
 
 /// Whether diagnostics are printed in colour.
@@ -54,8 +60,17 @@ pub fn quiet() -> bool {
 /// Writes to standard output. A closed pipe ends the command quietly with [`CLOSED_PIPE`];
 /// any other failure (a full disk) is an error, exit 2.
 pub fn emit(text: fmt::Arguments<'_>) {
+    write_out(|stdout| stdout.write_fmt(text));
+}
+
+/// Writes bytes made by a library (a completion script, a manual page) to standard output.
+pub fn emit_bytes(bytes: &[u8]) {
+    write_out(|stdout| stdout.write_all(bytes));
+}
+
+fn write_out(write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>) {
     let mut stdout = std::io::stdout().lock();
-    if let Err(err) = stdout.write_fmt(text).and_then(|()| stdout.flush()) {
+    if let Err(err) = write(&mut stdout).and_then(|()| stdout.flush()) {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(CLOSED_PIPE);
         }
@@ -65,16 +80,11 @@ pub fn emit(text: fmt::Arguments<'_>) {
     }
 }
 
-/// Writes bytes made by a library (a completion script, a manual page) to standard output.
-pub fn emit_bytes(bytes: &[u8]) {
-    emit(format_args!("{}", String::from_utf8_lossy(bytes)));
-}
-
 /// Prints diagnostics to standard error, in colour when the terminal takes it.
 pub fn report(diagnostics: &Diagnostics) {
     let mut text = String::new();
     for d in &diagnostics.0 {
-        text += d.render_styled(color()).trim_end();
+        text += d.render_styled(color(), settings().width).trim_end();
         text += "\n\n";
     }
     let _ = std::io::stderr().write_all(text.as_bytes());

@@ -10,17 +10,7 @@ const DATE_HELP: &str = "write `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, e.g. `2022-03`
 
 impl Decode for Date {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let text = scalar(node).unwrap_or_default();
-        let date = Date::parse(text);
-        if date.is_none() {
-            let message = if scalar(node).is_some() {
-                format!("`{text}` is not a date")
-            } else {
-                format!("expected a date, found {}", node.describe())
-            };
-            d.error(node.span.clone(), message, DATE_HELP);
-        }
-        date
+        read_date(node, d, false)
     }
 }
 
@@ -29,16 +19,31 @@ impl Decode for End {
         if scalar(node).is_some_and(|s| s.eq_ignore_ascii_case("present")) {
             return Some(End::Present);
         }
-        let date = Date::parse(scalar(node).unwrap_or_default());
-        if date.is_none() {
-            let text = scalar(node).unwrap_or_default();
+        read_date(node, d, true).map(End::Date)
+    }
+}
+
+/// A date, or an error saying what is wrong with it: which part, when the shape is right.
+fn read_date(node: &Node, d: &mut Decoder, end: bool) -> Option<Date> {
+    let Some(text) = scalar(node) else {
+        d.expected(node, "a date", DATE_HELP);
+        return None;
+    };
+    let or_present = if end { " or `present`" } else { "" };
+    match Date::read(text) {
+        Ok(date) => Some(date),
+        Err(Some(reason)) => {
+            d.error(node.span.clone(), format!("`{text}` is not a date: {reason}"), "check the digits of this date");
+            None
+        }
+        Err(None) => {
             d.error(
                 node.span.clone(),
-                format!("`{text}` is not a date or `present`"),
-                DATE_HELP.to_string() + ", or `present`",
+                format!("`{text}` is not a date{or_present}"),
+                format!("{DATE_HELP}{}", if end { ", or `present`" } else { "" }),
             );
+            None
         }
-        date.map(End::Date)
     }
 }
 

@@ -304,31 +304,48 @@ impl Level {
 pub const SECTION_KEYS: &[&str] =
     &["summary", "experience", "skills", "projects", "education", "certifications", "sections"];
 
+/// Years a resume's dates may name.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 impl Date {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
     pub fn parse(text: &str) -> Option<Date> {
-        let mut parts = text.split('-');
-        let year = parts.next().filter(|y| y.len() == 4)?.parse::<i32>().ok()?;
-        let month = match parts.next() {
-            Some(m) => Some(two_digits(m).filter(|m| (1..=12).contains(m))?),
-            None => None,
+        Date::read(text).ok()
+    }
+
+    /// Like [`Date::parse`], saying which part is wrong when the shape is right (`3017-05`,
+    /// `2021-13`, `2024-02-30`); `None` when it is not shaped like a date at all.
+    pub fn read(text: &str) -> Result<Date, Option<String>> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+        let shaped = match parts.as_slice() {
+            [y] => digits(y, 4),
+            [y, m] => digits(y, 4) && digits(m, 2),
+            [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+            _ => false,
         };
-        let day = match parts.next() {
-            Some(d) => Some(two_digits(d)?),
-            None => None,
-        };
-        if parts.next().is_some() || (day.is_some() && month.is_none()) || !(1900..=2200).contains(&year) {
-            return None;
+        if !shaped {
+            return Err(None);
         }
+        let year: i32 = parts[0].parse().map_err(|_| None)?;
+        if !YEARS.contains(&year) {
+            return Err(Some(format!("the year {year} is outside {}–{}", YEARS.start(), YEARS.end())));
+        }
+        let month = parts.get(1).and_then(|m| two_digits(m));
+        if let Some(m) = month.filter(|m| !(1..=12).contains(m)) {
+            return Err(Some(format!("there is no month {m}; months run from 01 to 12")));
+        }
+        let day = parts.get(2).and_then(|d| two_digits(d));
         if let (Some(m), Some(d)) = (month, day) {
-            let last = time::util::days_in_month(time::Month::try_from(m).ok()?, year);
+            let month = time::Month::try_from(m).map_err(|_| None)?;
+            let last = time::util::days_in_month(month, year);
             if d == 0 || d > last {
-                return None;
+                return Err(Some(format!("{month} {year} has no day {d}; it has {last} days")));
             }
         }
-        Some(Date { year, month, day })
+        Ok(Date { year, month, day })
     }
 
     /// Months since year 0, taking a missing month as January (or December for an end).

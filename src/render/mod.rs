@@ -35,6 +35,8 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 5] = [Format::Pdf, Format::Docx, Format::Png, Format::Txt, Format::Md];
+
     /// The file name extension.
     pub fn extension(self) -> &'static str {
         match self {

@@ -73,7 +73,8 @@ impl ResumeWorld {
         if !real.starts_with(root) {
             return Err(FileError::AccessDenied);
         }
-        let bytes = crate::load::read_at_most(&real, MAX_LAYOUT_FILE_BYTES).map_err(|err| FileError::from_io(err, &path))?;
+        let bytes =
+            crate::load::read_at_most(&real, MAX_LAYOUT_FILE_BYTES).map_err(|err| FileError::from_io(err, &path))?;
         if bytes.len() > MAX_LAYOUT_FILE_BYTES {
             return Err(FileError::Other(Some(
                 format!("`{}` is over {} MiB; a layout reads small files", path.display(), MAX_LAYOUT_FILE_BYTES >> 20)

@@ -413,10 +413,21 @@ pub fn skills_focus(c: &mut Checker) {
     }
     let corpus = evidence(c.resume);
     let lower = corpus.to_lowercase();
-    for skill in groups.iter().flat_map(|g| &g.items).filter(|s| !vocab::mentions(&corpus, &lower, s)) {
-        let message = format!("`{}` appears in no bullet or summary", skill.value);
-        let help = "show it in use in a bullet, or drop it: recruiters trust the skills they see applied";
-        c.report("skills-focus", skill.span.clone(), message, help);
+    // One finding for the whole list: thirty unused skills are one thing to fix, not thirty.
+    let unused: Vec<&Text> =
+        groups.iter().flat_map(|g| &g.items).filter(|s| !vocab::mentions(&corpus, &lower, s)).collect();
+    let help = "show each in use in a bullet, or drop it: recruiters trust the skills they see applied";
+    match unused.as_slice() {
+        [] => {}
+        [skill] => {
+            let message = format!("`{}` appears in no bullet or summary", skill.value);
+            c.report("skills-focus", skill.span.clone(), message, help);
+        }
+        [first, ..] => {
+            let names: Vec<String> = unused.iter().map(|s| format!("`{}`", s.value)).collect();
+            let message = format!("{} skills appear in no bullet or summary: {}", unused.len(), names.join(", "));
+            c.report("skills-focus", first.span.clone(), message, help);
+        }
     }
 }
 
