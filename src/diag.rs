@@ -177,8 +177,8 @@ impl<'s> Excerpt<'s> {
         }
         // Cut to `room` characters, starting a little before the span.
         let before = column - 1;
-        let first = before.saturating_sub(room / 4);
         let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let first = before.saturating_sub(room / 4).min(chars.len().saturating_sub(room));
         let last = (first + room).min(chars.len());
         let byte = |i: usize| chars.get(i).map_or(line.len(), |(b, _)| *b);
         let (head, tail) = (if first > 0 { "..." } else { "" }, if last < chars.len() { "..." } else { "" });

@@ -168,7 +168,7 @@ pub fn font_path(arg: &str) -> Result<PathBuf, String> {
         Ok(meta) if meta.is_dir() => Ok(path),
         Ok(meta) if meta.is_file() && is_font_file(&path) => Ok(path),
         Ok(meta) if meta.is_file() => Err(format!("`{arg}` is not a font file (.ttf, .otf, .ttc or .otc)")),
-        Ok(meta) => Err(format!("`{arg}` is {}, not a directory of fonts", crate::load::describe(meta.file_type()))),
+        Ok(meta) => Err(format!("`{arg}` is {}, not a directory of fonts", crate::source::describe(meta.file_type()))),
     }
 }
 

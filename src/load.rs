@@ -4,7 +4,6 @@
 //! [`Loaded`] resume or a [`Failure`]; every later stage starts from a `Loaded` and never goes
 //! back to the file.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -12,6 +11,7 @@ use crate::decode::{Decode, Decoder};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Resume;
 use crate::source::Source;
+pub use crate::source::{describe, read_at_most, regular_file};
 use crate::{jsonresume, rules, validate, yaml};
 
 /// Largest input accepted; a resume is a few kilobytes.
@@ -97,43 +97,6 @@ pub fn load_source(source: Arc<Source>) -> Result<Loaded, Failure> {
             Err(Failure::Input(diagnostics))
         }
     }
-}
-
-/// The file's bytes, but no more than one past `limit`. A result longer than `limit` means the
-/// file is too big. Only regular files are read: opening a named pipe for reading waits for a
-/// writer, and a device may never end, so the type is checked before the file is opened.
-pub fn read_at_most(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
-    regular_file(path)?;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(limit as u64 + 1).read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// Fails unless `path` (after symbolic links) is a regular file, naming what it is instead.
-pub fn regular_file(path: &Path) -> std::io::Result<()> {
-    let kind = std::fs::metadata(path)?.file_type();
-    if kind.is_file() {
-        return Ok(());
-    }
-    let what = describe(kind);
-    Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("it is {what}, not a regular file")))
-}
-
-#[cfg(unix)]
-pub fn describe(kind: std::fs::FileType) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    match () {
-        _ if kind.is_dir() => "a directory",
-        _ if kind.is_fifo() => "a named pipe",
-        _ if kind.is_socket() => "a socket",
-        _ if kind.is_char_device() || kind.is_block_device() => "a device",
-        _ => "something else",
-    }
-}
-
-#[cfg(not(unix))]
-pub fn describe(kind: std::fs::FileType) -> &'static str {
-    if kind.is_dir() { "a directory" } else { "something else" }
 }
 
 /// Reads a resume: a `.yaml`, `.yml` or `.json` file; anything else is refused by name.

@@ -6,7 +6,7 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -57,6 +57,43 @@ impl fmt::Debug for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Source({}, {} bytes)", self.name, self.text.len())
     }
+}
+
+/// The file's bytes, but no more than one past `limit`. A result longer than `limit` means the
+/// file is too big. Only regular files are read: opening a named pipe for reading waits for a
+/// writer, and a device may never end, so the type is checked before the file is opened.
+pub fn read_at_most(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
+    regular_file(path)?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(std::fs::File::open(path)?, limit as u64 + 1), &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Fails unless `path` (after symbolic links) is a regular file, naming what it is instead.
+pub fn regular_file(path: &Path) -> std::io::Result<()> {
+    let kind = std::fs::metadata(path)?.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = describe(kind);
+    Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("it is {what}, not a regular file")))
+}
+
+#[cfg(unix)]
+pub fn describe(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    match () {
+        _ if kind.is_dir() => "a directory",
+        _ if kind.is_fifo() => "a named pipe",
+        _ if kind.is_socket() => "a socket",
+        _ if kind.is_char_device() || kind.is_block_device() => "a device",
+        _ => "something else",
+    }
+}
+
+#[cfg(not(unix))]
+pub fn describe(kind: std::fs::FileType) -> &'static str {
+    if kind.is_dir() { "a directory" } else { "something else" }
 }
 
 /// A byte range in one source file.

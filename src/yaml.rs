@@ -102,7 +102,8 @@ pub fn parse(source: &Arc<Source>) -> Result<Node, Diagnostics> {
             Err(Stop::Syntax { offset, info }) => {
                 let explained = gotchas::explain(source, &text, offset, &info, indentation_too);
                 let Some(gotcha) = explained.filter(|_| found.len() < MAX_SYNTAX_ERRORS) else {
-                    if found.is_empty() {
+                    // After a patch that moved lines, a new failure may be its echo: not reported.
+                    if found.is_empty() || (indentation_too && found.len() < MAX_SYNTAX_ERRORS) {
                         found.push(gotchas::unexplained(source, offset, &info));
                     }
                     break;
@@ -292,10 +293,10 @@ impl<'a> TreeBuilder<'a> {
         Ok(())
     }
 
-    /// A tag means nothing in a resume (only `!!str`, which keeps text as written): a value
-    /// starting with `!` lost its first word to one.
+    /// A tag other than YAML's own (`!!str`, `!!timestamp`: written on purpose, and the value is
+    /// kept) means a value starting with `!` lost its first word to one.
     fn check_tag(&mut self, tag: Option<&Tag>, at: &Span) {
-        if let Some(tag) = tag.filter(|t| !(t.is_yaml_core_schema() && t.suffix == "str")) {
+        if let Some(tag) = tag.filter(|t| !t.is_yaml_core_schema()) {
             self.problems.push(gotchas::tag(self.text, at, &tag.to_string()));
         }
     }

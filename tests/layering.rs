@@ -7,7 +7,7 @@ use std::path::Path;
 mod common;
 
 /// What a renderer may import: the IR, fonts, diagnostics, and its own module.
-const RENDERER_IMPORTS: &[&str] = &["ir", "fonts", "diag", "render"];
+const RENDERER_IMPORTS: &[&str] = &["ir", "fonts", "diag", "source", "render"];
 
 /// The top-level modules each top-level module of `src/` names, `cli` and `main` aside.
 fn imports() -> BTreeMap<String, BTreeSet<String>> {

@@ -168,22 +168,155 @@ fn output_into_a_missing_directory_creates_it_and_an_unwritable_one_is_a_clear_e
 }
 
 #[test]
-fn a_device_that_never_ends_is_cut_at_the_size_limit() {
+fn a_device_is_refused_by_its_type_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let job = "id: endless\ncompany: Acme\ntitle: Engineer\nposting_file: /dev/zero\n";
     std::fs::write(dir.path().join("job.yaml"), job).unwrap();
     let out = rescc(dir.path(), &["match", fixture("tagged.yaml").to_str().unwrap(), "job.yaml"]);
-    assert_input_error(&out, "error: `/dev/zero` is 2048 KiB; the limit is 2048 KiB", "--> job.yaml:4:15");
+    assert_input_error(&out, "error: cannot read `/dev/zero`: it is a device, not a regular file", "--> job.yaml:4:15");
 
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink("/dev/zero", dir.path().join("r.yaml")).unwrap();
         let out = rescc(dir.path(), &["build", "r.yaml"]);
-        assert_input_error(&out, "error: `r.yaml` is 2048 KiB; the limit is 2048 KiB", "a resume is a few kilobytes");
+        assert_input_error(
+            &out,
+            "error: cannot read `r.yaml`: it is a device, not a regular file",
+            "pass a file saved on disk",
+        );
 
         std::os::unix::fs::symlink("/dev/zero", dir.path().join("r.pdf")).unwrap();
         let out = rescc(dir.path(), &["verify", "r.pdf"]);
         assert_eq!(out.status.code(), Some(2));
-        assert_eq!(stderr(&out), "error: cannot read `r.pdf`: it is over 64 MiB; a resume is far smaller\n");
+        assert!(
+            stderr(&out).starts_with("error: cannot read `r.pdf`: it is a device, not a regular file"),
+            "{}",
+            stderr(&out)
+        );
     }
+}
+
+/// A named pipe in any input's place is refused by its type before it is opened: the test never
+/// writes to the pipe, so a command that opened it for reading would hang (and time out).
+#[test]
+fn named_pipes_as_inputs_are_one_line_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path();
+    let fifo = |name: &str| {
+        let status = std::process::Command::new("mkfifo").arg(path.join(name)).status().unwrap();
+        assert!(status.success());
+    };
+    for name in ["pipe.yaml", "job.yaml", "posting.txt", "layout.typ"] {
+        fifo(name);
+    }
+    std::fs::write(path.join("r.yaml"), HEADER).unwrap();
+    std::fs::write(path.join("j.yaml"), "title: Engineer\ncompany: Acme\nposting_file: posting.txt\n").unwrap();
+    std::fs::write(path.join("l.yaml"), format!("{HEADER}layout:\n  template: layout.typ\n")).unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (&["build", "pipe.yaml"], "error: cannot read `pipe.yaml`: it is a named pipe, not a regular file"),
+        (
+            &["build", "r.yaml", "--job", "job.yaml"],
+            "error: cannot read `job.yaml`: it is a named pipe, not a regular file",
+        ),
+        (&["build", "r.yaml", "--job", "j.yaml"], "it is a named pipe, not a regular file"),
+        (&["check", "l.yaml"], "error: cannot read layout `layout.typ`: it is a named pipe, not a regular file"),
+        (&["build", "r.yaml", "--font-path", "pipe.yaml"], "`pipe.yaml` is a named pipe, not a directory of fonts"),
+    ];
+    for (args, expected) in cases {
+        let out = rescc(path, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(expected), "{args:?}: expected {expected:?} in\n{}", stderr(&out));
+    }
+}
+
+/// What `build` refuses before typesetting, `check` refuses too, with the same diagnostics.
+#[test]
+fn check_and_build_agree_on_what_needs_no_typesetting() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("font", format!("{HEADER}layout:\n  font: Arial\n"), "error: no available font is called `Arial`"),
+        (
+            "layout-file",
+            format!("{HEADER}layout:\n  template: missing.typ\n"),
+            "error: cannot read layout `missing.typ`",
+        ),
+        (
+            "layout-name",
+            format!("{HEADER}layout:\n  template: clasic\n"),
+            "error: no built-in layout is called `clasic`",
+        ),
+        (
+            "long-name",
+            HEADER.replace("Ada Byte", &"Adalovelace ".repeat(30)),
+            "error: the name makes an output file name of",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        std::fs::write(dir.path().join(format!("{name}.yaml")), text).unwrap();
+        let file = format!("{name}.yaml");
+        let (check, build) = (rescc(dir.path(), &["check", &file]), rescc(dir.path(), &["build", &file]));
+        for out in [&check, &build] {
+            assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(out));
+            assert!(stderr(out).contains(expected), "{name}: {}", stderr(out));
+        }
+        assert_eq!(stderr(&check), stderr(&build), "{name}: the same diagnostics");
+    }
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn dates_say_which_part_is_wrong_and_a_year_only_end_is_that_year() {
+    let role = |dates: &str| {
+        format!("{HEADER}experience:\n  - company: Acme\n    role: Engineer\n{dates}    bullets: [Built 3 services.]\n")
+    };
+    let (_dir, out) = build_bytes(role("    start: 2021-03\n    end: 2021\n").as_bytes());
+    assert!(!stderr(&out).contains("before the start"), "{}", stderr(&out));
+    for (dates, expected) in [
+        ("    start: 3017-05\n", "error: `3017-05` is not a date: the year 3017 is outside 1900–2200"),
+        ("    start: 2021-13\n", "error: `2021-13` is not a date: there is no month 13; months run from 01 to 12"),
+        ("    start: 2024-02-30\n", "error: `2024-02-30` is not a date: February 2024 has no day 30; it has 29 days"),
+    ] {
+        let (_dir, out) = build_bytes(role(dates).as_bytes());
+        assert_input_error(&out, expected, "--> r.yaml:7:12");
+    }
+}
+
+#[test]
+fn lone_cr_line_endings_count_lines() {
+    let broken = format!("{HEADER}headlin: x\n").replace('\n', "\r");
+    let (_dir, out) = build_bytes(broken.as_bytes());
+    assert_input_error(&out, "error: unknown key `headlin` in the resume", "--> r.yaml:4:1");
+}
+
+#[test]
+fn a_misspelt_required_key_is_not_also_missing() {
+    let text = format!("{HEADER}experience:\n  - company: Acme\n    rol: Engineer\n    start: 2021-03\n");
+    let (_dir, out) = build_bytes(text.as_bytes());
+    assert_input_error(&out, "error: unknown key `rol` in experience entry", "did you mean `role`?");
+    assert!(!stderr(&out).contains("missing `role`"), "{}", stderr(&out));
+}
+
+#[test]
+fn every_link_gets_the_url_rules() {
+    let text = format!(
+        "{HEADER}  links:\n    - https://gіthub.com/ada\nsummary: See [site](javascript:alert(1)) and [mail](mailto:ada@example.com?cc=x).\n"
+    );
+    let (_dir, out) = build_bytes(text.as_bytes());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            "error: `javascript:` links are not allowed; a link is an http, https or mailto address\n  --> r.yaml:6:21"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("error: `ada@example.com?cc=x` is not an email address"), "{err}");
+    assert!(err.contains("warning: the host `gіthub.com` mixes Latin and Cyrillic letters"), "{err}");
+    let (_dir, out) =
+        build_bytes(format!("{}mailto:ada@example.com\n", HEADER.replace("ada@example.com\n", "")).as_bytes());
+    assert_input_error(
+        &out,
+        "error: `mailto:ada@example.com` is not an email address",
+        "write the address alone: `ada@example.com`",
+    );
 }

@@ -74,7 +74,7 @@ impl ResumeWorld {
             return Err(FileError::AccessDenied);
         }
         let bytes =
-            crate::load::read_at_most(&real, MAX_LAYOUT_FILE_BYTES).map_err(|err| FileError::from_io(err, &path))?;
+            crate::source::read_at_most(&real, MAX_LAYOUT_FILE_BYTES).map_err(|err| FileError::from_io(err, &path))?;
         if bytes.len() > MAX_LAYOUT_FILE_BYTES {
             return Err(FileError::Other(Some(
                 format!("`{}` is over {} MiB; a layout reads small files", path.display(), MAX_LAYOUT_FILE_BYTES >> 20)

@@ -138,7 +138,7 @@ fn slot<'t>(text: &'t str, line: &Line) -> Slot<'t> {
     let rest = content(at);
     let starts_plain = !rest.starts_with(|c: char| "\"'[{*&!|>@`%#".contains(c));
     let colon = rest.find(": ").or_else(|| rest.ends_with(':').then(|| rest.len() - 1));
-    let key = colon.filter(|&c| starts_plain && !rest[..c].contains(" #")).map(|c| (c, &rest[..c]));
+    let key = colon.filter(|&c| starts_plain && !rest[..c].contains(" #")).map(|c| (c, rest[..c].trim_end()));
     match key {
         Some((colon, key)) => {
             owner_indent = at - line.start;
@@ -234,8 +234,13 @@ pub fn explain(source: &Arc<Source>, text: &str, offset: usize, info: &str, inde
     let error_line = lines.iter().rposition(|l| l.start <= offset).unwrap_or(0);
     let last_content = (0..=error_line).rev().find(|&i| !is_blank(text, &lines[i])).unwrap_or(0);
     let in_flow = info.contains("flow");
-    let candidate = scan(text, &lines, error_line).into_iter().rev().find(|c| match c.mistake {
-        Mistake::OpenFlow(_) => in_flow,
+    // A tab at the start of the next line fails while the line before is still being read.
+    let last = if info.contains("tab") { (error_line + 1).min(lines.len().saturating_sub(1)) } else { error_line };
+    let last_content = if last > error_line && !is_blank(text, &lines[last]) { last } else { last_content };
+    let candidate = scan(text, &lines, last).into_iter().rev().find(|c| match c.mistake {
+        // A flow collection may span lines; one left open explains any failure after it, the
+        // parser's word for which depends on what follows.
+        Mistake::OpenFlow(_) => in_flow || c.line < error_line,
         Mistake::Tab => indentation_too && c.line + 1 >= last_content,
         _ => c.line + 1 >= last_content,
     });
@@ -268,7 +273,10 @@ pub fn explain(source: &Arc<Source>, text: &str, offset: usize, info: &str, inde
                     subject(text, &slot),
                     c as char
                 );
-                let help = format!("if it is text, put it in quotes: {}", suggestion(&slot, written));
+                let help = format!(
+                    "close it with `{close}`, or if it is text, put it in quotes: {}",
+                    suggestion(&slot, written)
+                );
                 (message, help, Patch::Byte(slot.start, b'x'))
             }
             Mistake::Colon(at) => {
@@ -452,7 +460,10 @@ fn indentation(source: &Arc<Source>, text: &str, lines: &[Line], error_line: usi
         let content = &text[l.start + l.indent..l.end];
         content.split([' ', ':']).next().unwrap_or(content).to_string()
     };
-    if info.contains("mapping values are not allowed") {
+    if info.contains("mapping values are not allowed")
+        || info.contains("simple key expect")
+        || info.contains("did not find expected key")
+    {
         let above_slot = slot(text, above);
         let line_slot = slot(text, line);
         // `email ada@example.com` then `phone: ...`: the first line has no colon, so YAML reads
