@@ -320,3 +320,19 @@ fn every_link_gets_the_url_rules() {
         "write the address alone: `ada@example.com`",
     );
 }
+
+/// YAML 1.1 would read `no`, `yes`, `on` as booleans and `1.10` as 1.1: the schema says text,
+/// so each is the text as written. An international host is shown as written, linked as punycode.
+#[test]
+fn text_is_read_as_written_and_international_hosts_link_as_punycode() {
+    let text = "name: Ada Byte\nheadline: no\ncontact:\n  email: ada@bücher.example\n  links:\n    - https://bücher.example/ada\nskills:\n  - group: Languages\n    items: [Python 3.10, 1.10, yes, on]\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.yaml"), text).unwrap();
+    let out = rescc(dir.path(), &["build", "r.yaml", "--format", "md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = std::fs::read_to_string(dir.path().join("out/Ada_Byte_Resume.md")).unwrap();
+    assert!(md.contains("\n\nno\n\n"), "{md}");
+    assert!(md.contains("Python 3.10, 1.10, yes, on"), "{md}");
+    assert!(md.contains("[ada@bücher.example](<mailto:ada@xn--bcher-kva.example>)"), "{md}");
+    assert!(md.contains("[bücher.example/ada](<https://xn--bcher-kva.example/ada>)"), "{md}");
+}
