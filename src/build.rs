@@ -278,19 +278,16 @@ fn renderers<'a>(formats: &[Format], typeset: &'a Typeset, options: &Options) ->
     out
 }
 
-/// Writes what [`render`] produced: renames the staged files into place, or writes each file.
+/// Writes what [`render`] produced, as one set: the staged files (staging the rest now) are
+/// renamed into place together, or, if any target cannot be replaced, none is.
 pub fn write(built: &mut Built) -> Result<(), Failure> {
-    if !built.staged.is_empty() {
-        for staged in std::mem::take(&mut built.staged) {
-            let target = staged.target().to_path_buf();
-            staged.commit().map_err(|err| cannot_write(&target, &err))?;
+    let mut staged = std::mem::take(&mut built.staged);
+    if staged.is_empty() {
+        for output in &built.outputs {
+            staged.push(write::stage(&output.path, &output.bytes).map_err(|err| cannot_write(&output.path, &err))?);
         }
-        return Ok(());
     }
-    for output in &built.outputs {
-        write::write_atomic(&output.path, &output.bytes).map_err(|err| cannot_write(&output.path, &err))?;
-    }
-    Ok(())
+    write::replace_all(staged).map_err(|failed| cannot_write(&failed.target, &failed.error))
 }
 
 /// Whether any check failed at error severity (the build still wrote, with `--force`).
