@@ -23,6 +23,7 @@ fn benches(c: &mut Criterion) {
         name: "classic".into(),
         text: rescc::layouts::builtin("classic").unwrap().source.into(),
         root: None,
+        timeout: rescc::render::typst::DEFAULT_TIMEOUT,
     };
     let fonts = rescc::fonts::Fonts::bundled();
     c.bench_function("floor: typst compile + PDF", |b| {

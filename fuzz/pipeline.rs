@@ -44,7 +44,7 @@ pub fn run(data: &[u8]) {
     }
 
     let Some(Ok(posting)) = posting.map(std::str::from_utf8) else { return };
-    let job = match job::load_source(Arc::new(Source::new("job.yaml", posting))) {
+    let job = match job::load_source(Arc::new(Source::new("job.yaml", posting)), std::path::Path::new(".")) {
         Ok(job) => job,
         Err(failure) => return assert_reported(&failure),
     };

@@ -6,6 +6,7 @@
 //! the disk overlaps typesetting. Each job succeeds or fails on its own; the caller turns the
 //! results into an exit code and a report.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver};
@@ -19,6 +20,7 @@ use crate::diag::{Diagnostic, Diagnostics, JsonDiagnostic};
 use crate::job::{self, Job, LoadedJob};
 use crate::keywords::{self, Coverage};
 use crate::load::{Failure, Loaded};
+use crate::render::typst::TIMEOUT_RULE;
 use crate::tailor;
 
 /// Jobs between evictions of Typst's memo cache.
@@ -80,14 +82,37 @@ pub fn expand(patterns: &[String]) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(files)
 }
 
+pub use crate::job::REPORT;
+
 /// Builds the resume tailored for each job file, in parallel, each into its own folder under
-/// `options.out_dir`; `done` is called as each finishes.
-pub fn run(base: &Loaded, files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync)) -> Vec<Outcome> {
-    let mut jobs: Vec<Result<LoadedJob, Failure>> = files.par_iter().map(|f| job::load(f)).collect();
+/// `options.out_dir`; `done` is called as each finishes. Fails before building anything when the
+/// report would replace a file the batch reads.
+pub fn run(
+    base: &Loaded,
+    files: &[PathBuf],
+    options: &Options,
+    done: &(dyn Fn(&Outcome) + Sync),
+) -> Result<Vec<Outcome>, Failure> {
+    let resume_dir = base.source.path.parent().unwrap_or(Path::new(""));
+    let mut jobs: Vec<Result<LoadedJob, Failure>> = files.par_iter().map(|f| job::load(f, resume_dir)).collect();
     reject_duplicate_ids(&mut jobs);
     let root = &options.out_dir;
+    // Every file the batch reads, so that no job's output replaces another job's input.
+    let mut inputs = (*options.inputs).clone();
+    inputs.add(&base.source.path);
+    base.layout_file().iter().for_each(|layout| inputs.add(layout));
+    for (file, job) in files.iter().zip(&jobs) {
+        inputs.add(file);
+        if let Ok(job) = job {
+            job.posting_path.iter().for_each(|posting| inputs.add(posting));
+        }
+    }
+    build::refuse_replacing(&[&inputs], &root.join(REPORT))?;
+    let options = Options { inputs: Arc::new(inputs), ..options.clone() };
     let renders = build::Renders::default();
     let finished = AtomicUsize::new(0);
+    // Set when a layout runs past its limit: Typst cannot be stopped, so no more jobs start.
+    let halted: Mutex<Option<String>> = Mutex::new(None);
     let (send, receive) = mpsc::channel::<Written>();
     let receive = Mutex::new(receive);
     // Jobs run on threads of their own, as many as rayon has, each taking the next job when it
@@ -96,12 +121,12 @@ pub fn run(base: &Loaded, files: &[PathBuf], options: &Options, done: &(dyn Fn(&
     // the stack stays as deep as one job's, however many jobs there are.
     let queue = Mutex::new(files.iter().zip(jobs).enumerate());
     let workers = rayon::current_num_threads().max(1);
-    std::thread::scope(|scope| {
+    let outcomes = std::thread::scope(|scope| {
         let writers: Vec<_> = (0..WRITERS).map(|_| scope.spawn(|| write_all(&receive, done))).collect();
         let builders: Vec<_> = (0..workers)
             .map(|_| {
                 let send = send.clone();
-                let (queue, renders, finished) = (&queue, &renders, &finished);
+                let (queue, renders, finished, halted, options) = (&queue, &renders, &finished, &halted, &options);
                 std::thread::Builder::new()
                     .stack_size(JOB_STACK)
                     .spawn_scoped(scope, move || {
@@ -110,17 +135,30 @@ pub fn run(base: &Loaded, files: &[PathBuf], options: &Options, done: &(dyn Fn(&
                         loop {
                             let next = queue.lock().expect("no job panics holding the queue").next();
                             let Some((index, (file, job))) = next else { return unwritten };
-                            let outcome = match job {
-                                Ok(job) => match build_one(base, job, file, root, options, renders) {
+                            let stopped_by = halted.lock().expect("no job panics holding the flag").clone();
+                            let outcome = match (job, stopped_by) {
+                                (Ok(job), Some(by)) => {
+                                    let d = Diagnostic::error(format!(
+                                        "not built: the batch stopped when the layout ran past its limit for `{by}`"
+                                    ));
+                                    failed(file, Some(job.job), &Failure::Input(Diagnostics::one(d)))
+                                }
+                                (Ok(job), None) => match build_one(base, job, file, root, options, renders) {
                                     (outcome, Some(built)) => {
                                         let written = Written { index, outcome, built };
                                         send.send(written).expect("the writers outlive the jobs");
                                         count_finished(finished);
                                         continue;
                                     }
-                                    (outcome, None) => outcome,
+                                    (outcome, None) => {
+                                        if outcome.diagnostics.0.iter().any(|d| d.rule == Some(TIMEOUT_RULE)) {
+                                            let id = outcome.job.as_ref().map(|job| job.id.value.clone());
+                                            *halted.lock().expect("no job panics holding the flag") = id;
+                                        }
+                                        outcome
+                                    }
                                 },
-                                Err(failure) => failed(file, None, &failure),
+                                (Err(failure), _) => failed(file, None, &failure),
                             };
                             count_finished(finished);
                             done(&outcome);
@@ -137,7 +175,8 @@ pub fn run(base: &Loaded, files: &[PathBuf], options: &Options, done: &(dyn Fn(&
         outcomes.extend(writers.into_iter().flat_map(|w| w.join().expect("a writer thread panicked")));
         outcomes.sort_by_key(|(index, _)| *index);
         outcomes.into_iter().map(|(_, outcome)| outcome).collect()
-    })
+    });
+    Ok(outcomes)
 }
 
 /// Counts a finished job, and every few jobs drops what Typst's memo cache has not used lately.
@@ -170,18 +209,32 @@ fn write_all(receive: &Mutex<Receiver<Written>>, done: &(dyn Fn(&Outcome) + Sync
     }
 }
 
-/// Two job files with one id would write to one folder: every one after the first fails.
+/// Two job files with one id would write to one folder (on a case-insensitive disk, also ids
+/// that differ only in case): each of them fails, naming the others.
 fn reject_duplicate_ids(jobs: &mut [Result<LoadedJob, Failure>]) {
-    for i in 1..jobs.len() {
-        let (earlier, rest) = jobs.split_at_mut(i);
-        let Ok(job) = &rest[0] else { continue };
-        let id = &job.job.id;
-        let Some(first) = earlier.iter().flatten().find(|j| j.job.id.value == id.value) else { continue };
-        let d = Diagnostic::error(format!("`{}` has the id `{}` too", first.source.name, id.value))
-            .at(id.span.clone())
-            .with_help("each job writes to the folder named by its id: give this one another `id:`");
-        rest[0] = Err(Failure::Input(Diagnostics::one(d)));
+    let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, job) in jobs.iter().enumerate() {
+        if let Ok(job) = job {
+            by_id.entry(job.job.id.value.to_lowercase()).or_default().push(index);
+        }
     }
+    for shared in by_id.into_values().filter(|indices| indices.len() > 1) {
+        let names: Vec<String> = shared.iter().map(|&i| loaded(&jobs[i]).source.name.clone()).collect();
+        for (position, &index) in shared.iter().enumerate() {
+            let job = loaded(&jobs[index]);
+            let others: Vec<String> =
+                names.iter().enumerate().filter(|(p, _)| *p != position).map(|(_, n)| format!("`{n}`")).collect();
+            let d =
+                Diagnostic::error(format!("the id `{}` is also the id of {}", job.job.id.value, others.join(" and ")))
+                    .with_help("each job writes to the folder named by its id: give each job file its own `id:`");
+            let d = if job.job.id.span.is_empty() { d.in_file(&job.source) } else { d.at(job.job.id.span.clone()) };
+            jobs[index] = Err(Failure::Input(Diagnostics::one(d)));
+        }
+    }
+}
+
+fn loaded(job: &Result<LoadedJob, Failure>) -> &LoadedJob {
+    job.as_ref().expect("only loaded jobs share an id")
 }
 
 /// Tailors, renders and checks one job; what it built is left for the writers. The job's

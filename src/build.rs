@@ -48,6 +48,11 @@ pub struct Options {
     /// read back (into an existing directory only); [`write`] then only renames them. Off,
     /// [`render`] touches no file.
     pub stage: bool,
+    /// How long one Typst compilation may take.
+    pub layout_timeout: std::time::Duration,
+    /// The files the command reads besides the resume and its layout (job files, postings,
+    /// fonts): no output may replace one.
+    pub inputs: Arc<write::Inputs>,
 }
 
 impl Options {
@@ -64,6 +69,8 @@ impl Options {
             fonts: Fonts::bundled(),
             pdf_standard: None,
             stage: false,
+            layout_timeout: typst_render::DEFAULT_TIMEOUT,
+            inputs: Arc::default(),
         }
     }
 }
@@ -144,21 +151,23 @@ pub fn render(loaded: &Loaded, options: &Options) -> Result<Built, Failure> {
 /// Like [`render`], reusing the files of an identical document rendered before into `renders`.
 pub fn render_sharing(loaded: &Loaded, options: &Options, renders: Option<&Renders>) -> Result<Built, Failure> {
     let mut document = ir::build(&loaded.resume, options.today);
-    let layout = preflight(loaded, &document, &options.fonts, &options.out_dir, &options.formats)?;
-    let (typeset, content_findings) = rayon::join(
-        || -> Result<_, Failure> {
-            let fonts = &options.fonts;
-            let first = typst_render::typeset(&layout.typst, &document, Arc::clone(fonts))
-                .map_err(|errors| layout.failure(errors))?;
-            check_coverage(loaded, &first.metrics.missing_glyphs)?;
-            if !options.fit {
-                return Ok((first, None, 1));
-            }
-            let fitted = fit::fit(&layout.typst, &document, fonts, first).map_err(|errors| layout.failure(errors))?;
-            Ok((fitted.typeset, Some(fitted.style), fitted.compilations))
-        },
-        || rules::content_checks(&loaded.resume, options.today),
-    );
+    let mut layout = preflight(loaded, &document, &options.fonts, &options.out_dir, &options.formats)?;
+    layout.typst.timeout = options.layout_timeout;
+    // Typesetting waits for Typst on this thread, which is not one of rayon's (a rayon worker
+    // would lend its stack to other work while it waits); the content rules run on the pool.
+    let mut content_findings = Vec::new();
+    let typeset = rayon::in_place_scope(|scope| -> Result<_, Failure> {
+        scope.spawn(|_| content_findings = rules::content_checks(&loaded.resume, options.today));
+        let fonts = &options.fonts;
+        let first = typst_render::typeset(&layout.typst, &document, Arc::clone(fonts))
+            .map_err(|errors| layout.failure(errors))?;
+        check_coverage(loaded, &first.metrics.missing_glyphs)?;
+        if !options.fit {
+            return Ok((first, None, 1));
+        }
+        let fitted = fit::fit(&layout.typst, &document, fonts, first).map_err(|errors| layout.failure(errors))?;
+        Ok((fitted.typeset, Some(fitted.style), fitted.compilations))
+    });
     let (typeset, fitted_style, compilations) = typeset?;
     let base = document.style.clone();
     if let Some(style) = fitted_style {
@@ -179,9 +188,7 @@ pub fn render_sharing(loaded: &Loaded, options: &Options, renders: Option<&Rende
         .iter()
         .map(|(renderer, suffix)| options.out_dir.join(format!("{stem}{suffix}.{}", renderer.format().extension())))
         .collect();
-    for path in &paths {
-        refuse_overwriting_input(&loaded.source.path, path)?;
-    }
+    refuse_replacing_inputs(loaded, &typeset.read, options, &paths)?;
     // Staged files belong to one build alone: a staging build shares nothing.
     let slot = renders.filter(|_| !options.stage).map(|renders| renders.slot(&document, options));
     let (owned, staged);
@@ -309,7 +316,12 @@ impl Layout {
             let name = template.map_or(layouts::DEFAULT, |t| t.value.as_str());
             let builtin = layouts::builtin(name).expect("validation accepts only built-in names and files");
             let file = Arc::new(Source::new(format!("<layout {}>", builtin.name), builtin.source));
-            let typst = LayoutSource { name: file.name.clone(), text: builtin.source.to_string(), root: None };
+            let typst = LayoutSource {
+                name: file.name.clone(),
+                text: builtin.source.to_string(),
+                root: None,
+                timeout: typst_render::DEFAULT_TIMEOUT,
+            };
             return Ok(Layout { typst, file });
         };
         let file = load::read(&path).map_err(|mut d| {
@@ -325,13 +337,17 @@ impl Layout {
         let folder = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let root = folder.canonicalize().ok();
         let file = Arc::new(Source::file(path.display().to_string(), &path, text.clone()));
-        Ok(Layout { typst: LayoutSource { name: file.name.clone(), text, root }, file })
+        let typst = LayoutSource { name: file.name.clone(), text, root, timeout: typst_render::DEFAULT_TIMEOUT };
+        Ok(Layout { typst, file })
     }
 
     /// Typst's errors (a layout that does not compile) are bad input, located in the layout.
     fn failure(&self, errors: Vec<LayoutError>) -> Failure {
         let diagnostics = errors.into_iter().map(|e| {
-            let mut d = Diagnostic::error(format!("layout error: {}", e.message));
+            let mut d = match e.rule {
+                Some(rule) => Diagnostic::error(e.message).with_rule(rule),
+                None => Diagnostic::error(format!("layout error: {}", e.message)),
+            };
             if let Some(hint) = e.hint {
                 d = d.with_help(hint);
             }
@@ -370,8 +386,8 @@ pub fn preflight(
             found.push(d.at(loaded.resume.name.span.clone()));
             break;
         }
-        if let Err(failure) = refuse_overwriting_input(&loaded.source.path, &out_dir.join(&name)) {
-            found.extend(failure.diagnostics().0.iter().cloned());
+        if let Err(d) = refuse_replacing(&[&own_inputs(loaded, &[])], &out_dir.join(&name)) {
+            found.push(d);
         }
     }
     match layout {
@@ -427,15 +443,47 @@ pub fn file_stem(name: &str) -> String {
     if words.is_empty() { "Resume".into() } else { format!("{}_Resume", words.join("_")) }
 }
 
-fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<(), Failure> {
-    let same = match (input.canonicalize(), output.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => input == output,
-    };
-    if same {
-        return Err(Diagnostic::error(format!("refusing to overwrite the input `{}`", input.display()))
-            .with_help("choose another output directory with `-o DIR`")
-            .into());
+/// Every file this build reads: the resume, its custom layout and what the layout read (named
+/// from the layout's folder as the resume names it).
+fn own_inputs(loaded: &Loaded, layout_read: &[PathBuf]) -> write::Inputs {
+    let mut inputs = write::Inputs::default();
+    inputs.add(&loaded.source.path);
+    if let Some(layout) = loaded.layout_file() {
+        inputs.add(&layout);
+        let folder = layout.parent().unwrap_or(Path::new(""));
+        let root = if folder.as_os_str().is_empty() { Path::new(".") } else { folder }.canonicalize().ok();
+        for read in layout_read {
+            let named = root.as_ref().and_then(|root| read.strip_prefix(root).ok()).map(|rel| folder.join(rel));
+            inputs.add(named.as_deref().unwrap_or(read));
+        }
     }
-    Ok(())
+    inputs
+}
+
+/// No output (nor the folder they go in) may replace a file the command reads.
+fn refuse_replacing_inputs(
+    loaded: &Loaded,
+    layout_read: &[PathBuf],
+    options: &Options,
+    paths: &[PathBuf],
+) -> Result<(), Failure> {
+    let own = own_inputs(loaded, layout_read);
+    let found: Vec<Diagnostic> = std::iter::once(&options.out_dir)
+        .chain(paths)
+        .filter_map(|output| refuse_replacing(&[&own, &options.inputs], output).err())
+        .collect();
+    if found.is_empty() { Ok(()) } else { Err(Failure::Input(Diagnostics(found))) }
+}
+
+/// An error when writing `output` would replace one of `inputs`, naming both.
+pub fn refuse_replacing(inputs: &[&write::Inputs], output: &Path) -> Result<(), Diagnostic> {
+    match inputs.iter().find_map(|inputs| inputs.replaced_by(output)) {
+        Some(input) => Err(Diagnostic::error(format!(
+            "the output `{}` would replace the input `{}`",
+            output.display(),
+            input.display()
+        ))
+        .with_help("choose another output directory with `-o DIR`")),
+        None => Ok(()),
+    }
 }

@@ -121,11 +121,26 @@ impl Fonts {
             .get_or_init(|| {
                 let data = match &slot.origin {
                     Origin::Bundled(data) => Bytes::new(*data),
-                    Origin::File(path) => Bytes::new(std::fs::read(path).ok()?),
+                    // Capped as when it was found: the file may have changed since.
+                    Origin::File(path) => {
+                        let data = crate::source::read_at_most(path, MAX_FONT_FILE_BYTES as usize).ok()?;
+                        if data.len() > MAX_FONT_FILE_BYTES as usize {
+                            return None;
+                        }
+                        Bytes::new(data)
+                    }
                 };
                 Font::new(data, slot.index)
             })
             .clone()
+    }
+
+    /// The font files found beyond the bundled fonts.
+    pub fn files(&self) -> impl Iterator<Item = &Path> {
+        self.slots.iter().filter_map(|slot| match &slot.origin {
+            Origin::File(path) => Some(path.as_path()),
+            Origin::Bundled(_) => None,
+        })
     }
 
     /// Whether a family is available (case-insensitive).

@@ -52,6 +52,9 @@ pub struct Job {
     pub order: Option<Spanned<Vec<Text>>>,
 }
 
+/// The batch's report, in the output folder beside the jobs' folders (so no job may take its name).
+pub const REPORT: &str = "report.json";
+
 /// A job file read and validated, with its posting's text resolved.
 #[derive(Debug, Clone)]
 pub struct LoadedJob {
@@ -59,6 +62,8 @@ pub struct LoadedJob {
     pub job: Job,
     /// The posting's text, from `posting` or read from `posting_file`.
     pub posting: String,
+    /// The file the posting was read from, when it came from `posting_file`.
+    pub posting_path: Option<PathBuf>,
 }
 
 const KEYS: &[&str] = &[
@@ -115,20 +120,23 @@ impl Decode for Posting {
     }
 }
 
-/// Reads, decodes and validates a job file, reporting every problem at once.
-pub fn load(path: &Path) -> Result<LoadedJob, Failure> {
-    load_source(Arc::new(load::read(path)?))
+/// Reads, decodes and validates a job file, reporting every problem at once. `posting_file` may
+/// name a file in the job file's folder tree or in `resume_dir`'s.
+pub fn load(path: &Path, resume_dir: &Path) -> Result<LoadedJob, Failure> {
+    load_source(Arc::new(load::read(path)?), resume_dir)
 }
 
 /// Like [`load`], for text already in memory; `posting_file` is resolved beside `source.path`.
-pub fn load_source(source: Arc<Source>) -> Result<LoadedJob, Failure> {
+pub fn load_source(source: Arc<Source>, resume_dir: &Path) -> Result<LoadedJob, Failure> {
     let node = yaml::parse(&source).map_err(Failure::Input)?;
     let mut d = Decoder::new(Arc::clone(&source));
     let job = Job::decode(&node, &mut d);
-    let posting = job.as_ref().and_then(|job| validate_job(job, &node, &mut d));
+    let posting = job.as_ref().and_then(|job| validate_job(job, &node, resume_dir, &mut d));
     let mut diagnostics = Diagnostics(d.diagnostics);
     match (job, posting) {
-        (Some(job), Some(posting)) if !diagnostics.has_errors() => Ok(LoadedJob { source, job, posting }),
+        (Some(job), Some((posting, posting_path))) if !diagnostics.has_errors() => {
+            Ok(LoadedJob { source, job, posting, posting_path })
+        }
         _ => {
             diagnostics.sort();
             Err(Failure::Input(diagnostics))
@@ -136,8 +144,8 @@ pub fn load_source(source: Arc<Source>) -> Result<LoadedJob, Failure> {
     }
 }
 
-/// Checks what the types cannot say and returns the posting's text.
-fn validate_job(job: &Job, node: &Node, d: &mut Decoder) -> Option<String> {
+/// Checks what the types cannot say and returns the posting's text, with its file if it has one.
+fn validate_job(job: &Job, node: &Node, resume_dir: &Path, d: &mut Decoder) -> Option<(String, Option<PathBuf>)> {
     check_id(&job.id, d);
     if let Some(pages) = &job.max_pages {
         validate::check_max_pages(pages, d);
@@ -162,9 +170,13 @@ fn validate_job(job: &Job, node: &Node, d: &mut Decoder) -> Option<String> {
             );
             return None;
         }
-        (Some(text), None) => text.clone(),
-        (None, Some(file)) => read_posting(file, d)?,
+        (Some(text), None) => (text.clone(), None),
+        (None, Some(file)) => {
+            let (text, path) = read_posting(file, resume_dir, d)?;
+            (text, Some(path))
+        }
     };
+    let (posting, path) = posting;
     if posting.split_whitespace().next().is_none() {
         d.error(
             posting.span.clone(),
@@ -173,7 +185,7 @@ fn validate_job(job: &Job, node: &Node, d: &mut Decoder) -> Option<String> {
         );
         return None;
     }
-    Some(posting.value)
+    Some((posting.value, path))
 }
 
 /// An id names an output folder, so it must be one plain path component.
@@ -181,6 +193,12 @@ fn check_id(id: &Text, d: &mut Decoder) {
     let ok = !id.is_empty()
         && !id.starts_with('.')
         && id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok && id.eq_ignore_ascii_case(REPORT) {
+        let message = format!("the id `{}` is the name of the batch's report", id.value);
+        let help = "give the job another `id:`, e.g. the company and the role: `acme-payments`";
+        d.error(id.span.clone(), message, help);
+        return;
+    }
     if !ok {
         let message = if id.span.is_empty() {
             format!("the file name makes the id `{}`, which is not a usable folder name", id.value)
@@ -191,11 +209,27 @@ fn check_id(id: &Text, d: &mut Decoder) {
     }
 }
 
-/// Reads `posting_file`, relative to the job file.
-fn read_posting(file: &Text, d: &mut Decoder) -> Option<Text> {
+/// Reads `posting_file`, relative to the job file. Only a file inside the job file's folder tree
+/// or the resume's is read: a job file from elsewhere must not pull any file it names into a
+/// report.
+fn read_posting(file: &Text, resume_dir: &Path, d: &mut Decoder) -> Option<(Text, PathBuf)> {
     let base = d.source.path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
-    match load::read(&base.join(&file.value)) {
-        Ok(posting) => Some(Spanned::new(posting.text, file.span.clone())),
+    let path = base.join(&file.value);
+    let folder = |dir: &Path| if dir.as_os_str().is_empty() { Path::new(".") } else { dir }.canonicalize().ok();
+    let allowed = [folder(&base), folder(resume_dir)];
+    // What is not a regular file gets the loader's error, which says what it is.
+    if load::regular_file(&path).is_ok()
+        && let Ok(real) = path.canonicalize()
+        && !allowed.iter().flatten().any(|dir| real.starts_with(dir))
+    {
+        let message = format!("`{}` is outside the job file's folder and the resume's", file.value);
+        let help =
+            "put the posting's text file beside the job file (a path relative to it), or paste it under `posting: |`";
+        d.error(file.span.clone(), message, help);
+        return None;
+    }
+    match load::read(&path) {
+        Ok(posting) => Some((Spanned::new(posting.text, file.span.clone()), path)),
         Err(err) => {
             let help = "check the path; it is relative to the job file";
             d.diagnostics.push(err.with_help(help).at(file.span.clone()));

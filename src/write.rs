@@ -2,6 +2,7 @@
 //! the disk, then a rename puts it in place, so a reader (or a crash) sees the previous complete
 //! file or the new complete file, never half. The outputs of one build are replaced as a set.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -16,6 +17,43 @@ const JOURNAL_END: &str = "end";
 /// A temporary file this old was left by a killed build: a build writes its files in
 /// milliseconds, and builds running at once in the same folder must keep theirs.
 const STALE_AFTER: Duration = Duration::from_secs(600);
+
+/// The files a command reads, by identity: no output may replace one, whatever path names it
+/// (a symlink, a hard link, another spelling on a case-insensitive disk).
+#[derive(Debug, Default, Clone)]
+pub struct Inputs(HashMap<FileIdentity, PathBuf>);
+
+/// A file's identity: its device and inode on Unix, its canonical path elsewhere.
+#[cfg(unix)]
+type FileIdentity = (u64, u64);
+#[cfg(not(unix))]
+type FileIdentity = PathBuf;
+
+fn identity(path: &Path) -> Option<FileIdentity> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        path.canonicalize().ok()
+    }
+}
+
+impl Inputs {
+    /// Records `path` as read, when it exists (a file that does not cannot be replaced).
+    pub fn add(&mut self, path: &Path) {
+        if let Some(id) = identity(path) {
+            self.0.entry(id).or_insert_with(|| path.to_path_buf());
+        }
+    }
+
+    /// The input that writing `output` would replace, as the command named it.
+    pub fn replaced_by(&self, output: &Path) -> Option<&Path> {
+        self.0.get(&identity(output)?).map(PathBuf::as_path)
+    }
+}
 
 /// Writes `bytes` to `path`, creating the directory if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

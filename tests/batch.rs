@@ -123,8 +123,9 @@ fn duplicate_ids_and_empty_globs_are_refused() {
     std::fs::write(dir.path().join("jobs/zz-copy.yaml"), copy).unwrap();
     let out = rescc(dir.path(), &["build", "tagged.yaml", "--job", "jobs/*.yaml"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("has the id `acme-payments` too"), "{}", stderr(&out));
-    assert_built(dir.path(), "acme-payments");
+    assert!(stderr(&out).contains("the id `acme-payments` is also the id of `jobs/zz-copy.yaml`"), "{}", stderr(&out));
+    assert!(!dir.path().join("out/acme-payments").exists(), "neither job with the id is built");
+    assert_built(dir.path(), "data-platform");
     let out = rescc(dir.path(), &["build", "tagged.yaml", "--job", "postings/*.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no job file matches `postings/*.yaml`"), "{}", stderr(&out));
@@ -144,4 +145,34 @@ fn a_job_whose_folder_cannot_be_written_fails_alone() {
     let acme = &json["jobs"][0];
     assert_eq!((acme["id"].as_str(), acme["exit_code"].as_u64()), (Some("acme-payments"), Some(2)));
     assert_eq!(acme["outputs"].as_array().unwrap().len(), 0, "nothing was written: {acme}");
+}
+
+#[test]
+fn three_hundred_jobs_on_two_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let resume =
+        "name: Ada Byte\ncontact:\n  email: ada@example.com\nskills:\n  - { group: Languages, items: [Go, SQL] }\n";
+    std::fs::write(dir.path().join("r.yaml"), resume).unwrap();
+    std::fs::create_dir(dir.path().join("jobs")).unwrap();
+    for i in 0..300 {
+        // Each its own headline, so each is its own document: 300 compilations, none shared.
+        let job = format!("company: Acme {i}\ntitle: Engineer\nheadline: Engineer {i}\nposting: We need Go and SQL.\n");
+        std::fs::write(dir.path().join(format!("jobs/job-{i:03}.yaml")), job).unwrap();
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rescc"))
+        .args(["build", "r.yaml", "--job", "jobs/*.yaml", "--format", "pdf,txt"])
+        .current_dir(dir.path())
+        .env("RAYON_NUM_THREADS", "2")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).ends_with("300 of 300 jobs built; report in out/report.json\n"), "{}", stdout(&out));
+    let json = report(dir.path());
+    let jobs = json["jobs"].as_array().unwrap();
+    assert_eq!(jobs.len(), 300);
+    for (i, job) in jobs.iter().enumerate() {
+        assert_eq!((job["id"].as_str(), job["exit_code"].as_u64()), (Some(format!("job-{i:03}").as_str()), Some(0)));
+        let txt = std::fs::read_to_string(dir.path().join(format!("out/job-{i:03}/Ada_Byte_Resume.txt"))).unwrap();
+        assert!(txt.contains(&format!("Engineer {i}\n")), "job {i} holds its own tailoring:\n{txt}");
+    }
 }

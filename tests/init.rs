@@ -24,7 +24,7 @@ fn init_output_builds_and_checks_clean() {
     let job_schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("job.schema.json")).unwrap()).unwrap();
     assert_eq!(job_schema, rescc::schema::job());
-    let example = rescc::job::load(&dir.join("jobs/example.yaml")).map_err(|f| f.diagnostics().to_string());
+    let example = rescc::job::load(&dir.join("jobs/example.yaml"), &dir).map_err(|f| f.diagnostics().to_string());
     assert_eq!(example.unwrap().job.id.value, "example-payments");
 
     let check = rescc(&dir, &["check", "resume.yaml"]);

@@ -48,7 +48,8 @@ fn each_posting_keeps_its_bullets_and_overrides() {
     let base = load::load(&fixture("tagged.yaml")).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
     let before = format!("{:?}", base.resume);
     for name in JOBS {
-        let job = job::load(&fixture(&format!("jobs/{name}.yaml"))).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
+        let job = job::load(&fixture(&format!("jobs/{name}.yaml")), &fixture(""))
+            .unwrap_or_else(|f| panic!("{}", f.diagnostics()));
         let tailored = tailor::apply(&base.resume, &job.job);
         insta::with_settings!({ snapshot_suffix => *name, prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!("tailored", outline(&tailored, &base.resume));
@@ -64,7 +65,7 @@ fn untagged_bullets_stay_and_a_job_without_tags_keeps_everything() {
         "jobs/any.yaml",
         "company: Any\ntitle: Engineer\nposting: Anything at all.\n",
     ));
-    let any = job::load_source(source).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
+    let any = job::load_source(source, &fixture("")).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
     assert_eq!(any.job.id.value, "any", "the id defaults to the file stem");
     let tailored = tailor::apply(&base, &any.job);
     for (t, b) in tailored.experience.iter().zip(&base.experience) {
@@ -73,7 +74,7 @@ fn untagged_bullets_stay_and_a_job_without_tags_keeps_everything() {
         let priorities: Vec<i64> = t.bullets.iter().map(|b| b.priority.as_ref().map_or(0, |p| p.value)).collect();
         assert!(priorities.windows(2).all(|w| w[0] >= w[1]), "{priorities:?}");
     }
-    let data = job::load(&fixture("jobs/data-platform.yaml")).unwrap();
+    let data = job::load(&fixture("jobs/data-platform.yaml"), &fixture("")).unwrap();
     let tailored = tailor::apply(&base, &data.job);
     let untagged = |r: &Resume| r.experience.iter().flat_map(|e| &e.bullets).filter(|b| b.tags.is_empty()).count();
     assert_eq!(untagged(&tailored), untagged(&base), "untagged bullets are always kept");
@@ -86,7 +87,7 @@ fn tags_and_skills_match_case_insensitively_and_through_aliases() {
         "jobs/k.yaml",
         "company: K\ntitle: Platform Engineer\nposting: Kubernetes.\ntags: [KUBERNETES]\nskills_first: [postgresql, k8s]\n",
     ));
-    let k = job::load_source(source).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
+    let k = job::load_source(source, &fixture("")).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
     let tailored = tailor::apply(&base, &k.job);
     let fieldstone = &tailored.experience[1];
     assert!(

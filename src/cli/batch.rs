@@ -57,6 +57,15 @@ pub(crate) fn once(args: &BuildArgs, options: &Options) -> (u8, Vec<PathBuf>) {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    let outcomes = match outcomes {
+        Ok(outcomes) => outcomes,
+        Err(failure) => {
+            fail(&failure);
+            let mut inputs = vec![args.resume().to_path_buf()];
+            inputs.extend(files);
+            return (failure.exit_code(), inputs);
+        }
+    };
     print_diagnostics(&outcomes);
     let mut inputs = vec![args.resume().to_path_buf()];
     inputs.extend(base.layout_file());
@@ -65,7 +74,7 @@ pub(crate) fn once(args: &BuildArgs, options: &Options) -> (u8, Vec<PathBuf>) {
         let posting = outcome.job.as_ref().and_then(|job| job.posting_file.as_ref());
         inputs.extend(posting.map(|p| outcome.file.parent().unwrap_or(Path::new("")).join(&p.value)));
     }
-    let report_path = options.out_dir.join("report.json");
+    let report_path = options.out_dir.join(batch::REPORT);
     let json = serde_json::to_vec_pretty(&batch::report(&base, &outcomes)).expect("the report serializes");
     if let Err(err) = crate::write::write_atomic(&report_path, &json) {
         error!("cannot write `{}`: {err}", report_path.display());

@@ -9,6 +9,8 @@ use super::{BuildArgs, fail, report};
 use crate::build::{self, Options};
 use crate::fonts::{FontOptions, Fonts};
 use crate::load;
+use crate::write::Inputs;
+use std::sync::Arc;
 
 /// Runs `rescc build`.
 pub fn run(args: &BuildArgs) -> ExitCode {
@@ -78,7 +80,9 @@ fn build_one(resume: &Path, options: &Options) -> u8 {
 /// The build options `args` ask for, resolved once: the output directory (`out/` beside the
 /// resume unless `-o` names one), today's date, the PDF timestamp and the fonts.
 pub(crate) fn options(args: &BuildArgs, resume: &Path) -> Options {
-    let fonts = FontOptions { paths: args.font_path.clone(), system: args.system_fonts };
+    let fonts = Fonts::with(&FontOptions { paths: args.font_path.clone(), system: args.system_fonts });
+    let mut inputs = Inputs::default();
+    fonts.files().for_each(|file| inputs.add(file));
     Options {
         out_dir: out_dir(args, resume),
         formats: args.format.iter().map(|&f| f.into()).collect(),
@@ -87,10 +91,12 @@ pub(crate) fn options(args: &BuildArgs, resume: &Path) -> Options {
         strict: args.strict,
         today: super::today(),
         timestamp: super::source_date_epoch(),
-        fonts: Fonts::with(&fonts),
+        fonts,
         pdf_standard: args.pdf_standard.map(Into::into),
         // A batch's writer threads wait on the disk; a single build writes while it reads back.
         stage: args.job.is_empty(),
+        layout_timeout: args.layout_timeout,
+        inputs: Arc::new(inputs),
     }
 }
 

@@ -21,7 +21,8 @@ pub fn run(args: &MatchArgs) -> ExitCode {
         eprintln!("  = help: {USAGE}");
         return ExitCode::from(2);
     }
-    let loaded = load::load(&args.resume).and_then(|base| Ok((base, job::load(&args.job)?)));
+    let resume_dir = args.resume.parent().unwrap_or(std::path::Path::new(""));
+    let loaded = load::load(&args.resume).and_then(|base| Ok((base, job::load(&args.job, resume_dir)?)));
     let (base, job) = match loaded {
         Ok(pair) => pair,
         Err(failure) => return misplaced(args).unwrap_or_else(|| fail(&failure)),

@@ -134,6 +134,9 @@ pub struct BuildArgs {
     /// Build one tailored resume per job file into <out>/<job id>/ (a glob; repeatable).
     #[arg(long, value_name = "GLOB")]
     pub job: Vec<String>,
+    /// Stop a layout that has not finished typesetting after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = layout_timeout)]
+    pub layout_timeout: std::time::Duration,
 }
 
 impl BuildArgs {
@@ -141,6 +144,15 @@ impl BuildArgs {
     pub fn resume(&self) -> &std::path::Path {
         &self.resumes[0]
     }
+}
+
+/// `--layout-timeout`: a number of seconds, more than none and at most an hour.
+fn layout_timeout(text: &str) -> Result<std::time::Duration, String> {
+    let seconds: f64 = text.trim().parse().map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if !(seconds > 0.0 && seconds <= 3600.0) {
+        return Err(format!("{seconds} s is outside 0–3600 s"));
+    }
+    Ok(std::time::Duration::from_secs_f64(seconds))
 }
 
 #[derive(Debug, clap::Args)]

@@ -37,7 +37,20 @@ pub struct LayoutSource {
     pub text: String,
     /// The folder a custom layout may read files from; built-in layouts read none.
     pub root: Option<PathBuf>,
+    /// How long one compilation may take: Typst cannot be interrupted, so a layout that loops is
+    /// left running and the build fails.
+    pub timeout: std::time::Duration,
 }
+
+/// How long a compilation may take unless the user says otherwise (`--layout-timeout`).
+pub const DEFAULT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Stack of a compilation's thread, as much as a main thread's: Typst recurses as deep as a
+/// layout nests.
+const COMPILE_STACK: usize = 8 << 20;
+
+/// The rule id of a compilation that ran past its deadline.
+pub const TIMEOUT_RULE: &str = "layout-timeout";
 
 /// The world one document is compiled in.
 pub struct ResumeWorld {
@@ -46,6 +59,8 @@ pub struct ResumeWorld {
     main: Source,
     data: Bytes,
     root: Option<PathBuf>,
+    /// The files the layout read, so that no output replaces one.
+    read: std::sync::Mutex<Vec<PathBuf>>,
 }
 
 fn file_id(path: &str) -> FileId {
@@ -62,6 +77,7 @@ impl ResumeWorld {
             main: Source::new(file_id(MAIN_PATH), layout.text.clone()),
             data: Bytes::new(data),
             root: layout.root.clone(),
+            read: std::sync::Mutex::default(),
         }
     }
 
@@ -73,6 +89,7 @@ impl ResumeWorld {
         if !real.starts_with(root) {
             return Err(FileError::AccessDenied);
         }
+        self.read.lock().expect("no compilation panics holding the list").push(real.clone());
         let bytes =
             crate::source::read_at_most(&real, MAX_LAYOUT_FILE_BYTES).map_err(|err| FileError::from_io(err, &path))?;
         if bytes.len() > MAX_LAYOUT_FILE_BYTES {
@@ -131,6 +148,8 @@ fn not_found(id: FileId) -> FileError {
 pub struct Typeset {
     pub document: PagedDocument,
     pub metrics: Metrics,
+    /// The files beside a custom layout that it read.
+    pub read: Vec<PathBuf>,
 }
 
 /// A Typst error in the layout: what went wrong, Typst's hint, and where in the layout's text
@@ -141,15 +160,83 @@ pub struct LayoutError {
     pub message: String,
     pub hint: Option<String>,
     pub range: Option<Range<usize>>,
+    /// A rule id, for the errors a caller tells apart (a compilation past its deadline).
+    pub rule: Option<&'static str>,
 }
 
-/// Compiles the document with a layout.
+/// Compiles the document with a layout, within the layout's timeout.
+///
+/// The compilation runs on a thread of its own, which is abandoned (still running) when the
+/// deadline passes; the process ends it when the command ends. On a rayon worker, which must
+/// not block waiting for a thread that may need the pool, it runs in place with no deadline.
 pub fn typeset(layout: &LayoutSource, document: &Document, fonts: Arc<Fonts>) -> Result<Typeset, Vec<LayoutError>> {
     let world = ResumeWorld::new(layout, document, fonts);
-    let Warned { output, warnings: _ } = typst::compile::<PagedDocument>(&world);
-    let document = output.map_err(|errors| convert(&world, &errors))?;
+    if rayon::current_thread_index().is_some() {
+        return compile(&world);
+    }
+    let (send, receive) = std::sync::mpsc::sync_channel(1);
+    std::thread::Builder::new()
+        .name("typst".into())
+        .stack_size(COMPILE_STACK)
+        .spawn(move || {
+            let _ = send.send(compile(&world));
+        })
+        .map_err(|err| vec![stopped(format!("cannot start a compilation: {err}"), None)])?;
+    // Waits in short steps, to see the memory the compilation takes as well as the time.
+    let started = std::time::Instant::now();
+    loop {
+        match receive.recv_timeout(WATCH_STEP) {
+            Ok(result) => return result,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(vec![stopped("the layout's compilation stopped without a result".into(), None)]);
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        if started.elapsed() >= layout.timeout {
+            let message = format!("the layout did not finish within {}", seconds(layout.timeout));
+            let hint = "a loop that never ends, or one over millions of items, keeps Typst busy: fix the layout, or \
+                        give it longer with `--layout-timeout SECONDS`";
+            return Err(vec![stopped(message, Some(hint))]);
+        }
+        if resident_memory().is_some_and(|bytes| bytes > MAX_MEMORY) {
+            let message = format!("the layout took more than {} GiB of memory", MAX_MEMORY >> 30);
+            let hint =
+                "a loop over millions of items (`range(...)` makes them all at once) fills the memory: fix the layout";
+            return Err(vec![stopped(message, Some(hint))]);
+        }
+    }
+}
+
+/// How often a running compilation is looked at.
+const WATCH_STEP: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// Memory the process may hold while a layout compiles; a resume needs a few dozen MiB.
+const MAX_MEMORY: u64 = 1 << 30;
+
+/// A compilation ended by its deadline or its memory.
+fn stopped(message: String, hint: Option<&str>) -> LayoutError {
+    LayoutError { message, hint: hint.map(Into::into), range: None, rule: Some(TIMEOUT_RULE) }
+}
+
+/// The process's resident memory, where the system says (Linux).
+fn resident_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+    let kib: u64 = line.trim_start_matches("VmRSS:").trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kib * 1024)
+}
+
+fn compile(world: &ResumeWorld) -> Result<Typeset, Vec<LayoutError>> {
+    let Warned { output, warnings: _ } = typst::compile::<PagedDocument>(world);
+    let document = output.map_err(|errors| convert(world, &errors))?;
     let metrics = measure(&document);
-    Ok(Typeset { document, metrics })
+    let read = std::mem::take(&mut *world.read.lock().expect("no compilation panics holding the list"));
+    Ok(Typeset { document, metrics, read })
+}
+
+/// `10 s`, `0.5 s`.
+fn seconds(duration: std::time::Duration) -> String {
+    format!("{} s", duration.as_secs_f64())
 }
 
 /// A PDF standard to conform to; without one the PDF is tagged PDF 1.7.
@@ -234,6 +321,7 @@ fn convert(world: &ResumeWorld, errors: &[SourceDiagnostic]) -> Vec<LayoutError>
                 message: e.message.to_string(),
                 hint: e.hints.first().map(|hint| hint.v.to_string()),
                 range: world.range(e.span).filter(|_| in_main),
+                rule: None,
             }
         })
         .collect()
