@@ -457,3 +457,47 @@ fn a_build_that_fails_verification_leaves_an_existing_folder_as_it_was() {
     assert_eq!(left, ["Priya_Raman_Resume.pdf"], "the files staged while reading back are gone");
     assert_eq!(std::fs::read_to_string(out_dir.join("Priya_Raman_Resume.pdf")).unwrap(), "the previous build");
 }
+
+/// Files made to exhaust a reader, generated here: each is refused on one line, exit 2, and what
+/// inflating them took is bounded by the caps (measured in the closing note, not timed here).
+#[test]
+fn rescc_verify_refuses_files_that_inflate_past_its_caps() {
+    let dir = tempfile::tempdir().unwrap();
+    let zeros = vec![b'0'; 48 << 20];
+    let deflate = |bytes: &[u8]| {
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    };
+
+    // A DOCX whose document.xml inflates to 48 MiB.
+    let mut docx = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    docx.start_file("[Content_Types].xml", deflated).unwrap();
+    docx.write_all(b"<Types/>").unwrap();
+    docx.start_file("word/document.xml", deflated).unwrap();
+    docx.write_all(b"<w:document><w:body><w:p><w:r><w:t>").unwrap();
+    docx.write_all(&zeros).unwrap();
+    docx.write_all(b"</w:t></w:r></w:p></w:body></w:document>").unwrap();
+    std::fs::write(dir.path().join("bomb.docx"), docx.finish().unwrap().into_inner()).unwrap();
+
+    // A PDF whose page content inflates to 48 MiB, and one whose arrays nest a thousand deep.
+    let stream = deflate(&zeros);
+    let mut pdf = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>\nendobj\n".to_vec();
+    pdf.extend_from_slice(format!("4 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n", stream.len()).as_bytes());
+    pdf.extend_from_slice(&stream);
+    pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    std::fs::write(dir.path().join("bomb.pdf"), &pdf).unwrap();
+    let deep = format!("%PDF-1.7\n1 0 obj\n{}{}\nendobj\n%%EOF\n", "[".repeat(1000), "]".repeat(1000));
+    std::fs::write(dir.path().join("deep.pdf"), deep).unwrap();
+
+    for (file, reason) in [
+        ("bomb.docx", "word/document.xml inflates to more than 32 MiB; a resume's is far smaller"),
+        ("bomb.pdf", "a stream inflates to more than 32 MiB; a resume's is far smaller"),
+        ("deep.pdf", "its arrays and dictionaries nest more than 64 deep"),
+    ] {
+        let out = rescc(dir.path(), &["verify", file]);
+        assert_eq!(out.status.code(), Some(2), "{file}: {}", stderr(&out));
+        assert_eq!(stderr(&out), format!("error: cannot read `{file}`: {reason}\n"));
+    }
+}

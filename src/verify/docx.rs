@@ -2,10 +2,9 @@
 //! style and numbering, and the structures ATS misread (tables, text boxes, columns, headers and
 //! footers, typed bullets, automatic hyphenation).
 
-use std::io::Read;
-
 use roxmltree::{Document, Node};
 
+use super::bounds::{Budget, MAX_OBJECTS, Refused};
 use super::{Finding, Line, Reading};
 use crate::render::TextLayer;
 
@@ -23,10 +22,15 @@ const DASHES: &[char] = &['-', '*', '–', '—', '·'];
 /// Reads a `.docx` package.
 pub fn read(bytes: &[u8]) -> Result<Reading, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| format!("not a DOCX ({e})"))?;
-    let document = part(&mut zip, "word/document.xml")?.ok_or("not a DOCX (it has no word/document.xml)")?;
-    let styles = part(&mut zip, "word/styles.xml")?.unwrap_or_default();
-    let settings = part(&mut zip, "word/settings.xml")?.unwrap_or_default();
-    let xml = Document::parse(&document).map_err(|e| format!("word/document.xml is not well-formed XML ({e})"))?;
+    if zip.len() > MAX_OBJECTS {
+        return Err(format!("it has more than {MAX_OBJECTS} parts; a resume has a dozen"));
+    }
+    let budget = &mut Budget::default();
+    let document = part(&mut zip, "word/document.xml", budget)?.ok_or("not a DOCX (it has no word/document.xml)")?;
+    let styles = part(&mut zip, "word/styles.xml", budget)?.unwrap_or_default();
+    let settings = part(&mut zip, "word/settings.xml", budget)?.unwrap_or_default();
+    let xml = Document::parse_with_options(&document, xml_options())
+        .map_err(|e| format!("word/document.xml is not well-formed XML ({e})"))?;
     let styles = Styles::parse(&styles);
     let mut reading = Reading { kind: TextLayer::Docx, pages: 1, ..Reading::default() };
     let body =
@@ -35,8 +39,8 @@ pub fn read(bytes: &[u8]) -> Result<Reading, String> {
     structure(body, &mut reading.structure);
     let names: Vec<String> = zip.file_names().map(String::from).collect();
     for name in names.iter().filter(|n| is_header_or_footer(n)) {
-        let Some(xml) = part(&mut zip, name)? else { continue };
-        let text: String = Document::parse(&xml)
+        let Some(xml) = part(&mut zip, name, budget)? else { continue };
+        let text: String = Document::parse_with_options(&xml, xml_options())
             .map(|d| d.descendants().filter(|n| n.has_tag_name((W, "t"))).filter_map(|n| n.text()).collect())
             .unwrap_or_default();
         if !text.trim().is_empty() {
@@ -56,17 +60,31 @@ pub fn read(bytes: &[u8]) -> Result<Reading, String> {
     Ok(reading)
 }
 
-/// A part of the package as text, or `None` when the package lacks it.
-fn part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
-    let mut file = match zip.by_name(name) {
+/// A part of the package as text, or `None` when the package lacks it; inflated within `budget`.
+fn part(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut Budget,
+) -> Result<Option<String>, String> {
+    let file = match zip.by_name(name) {
         Ok(file) => file,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(format!("cannot read {name} ({e})")),
     };
-    let mut text = String::new();
-    file.read_to_string(&mut text).map_err(|e| format!("cannot read {name} ({e})"))?;
-    Ok(Some(text))
+    let bytes = budget.inflate(name, file).map_err(|refused| match refused {
+        Refused::TooBig(reason) => reason,
+        Refused::Corrupt(e) => format!("cannot read {name} ({e})"),
+    })?;
+    String::from_utf8(bytes).map(Some).map_err(|_| format!("cannot read {name} (it is not UTF-8 text)"))
 }
+
+/// XML parsing within the caps: a resume's document has a few thousand nodes.
+fn xml_options<'input>() -> roxmltree::ParsingOptions<'input> {
+    roxmltree::ParsingOptions { nodes_limit: MAX_XML_NODES, ..roxmltree::ParsingOptions::default() }
+}
+
+/// Most XML nodes in one part.
+const MAX_XML_NODES: u32 = 1_000_000;
 
 fn is_header_or_footer(name: &str) -> bool {
     let file = name.strip_prefix("word/").unwrap_or("");
@@ -74,7 +92,7 @@ fn is_header_or_footer(name: &str) -> bool {
 }
 
 fn hyphenates(settings: &str) -> bool {
-    let Ok(xml) = Document::parse(settings) else { return false };
+    let Ok(xml) = Document::parse_with_options(settings, xml_options()) else { return false };
     xml.descendants()
         .find(|n| n.has_tag_name((W, "autoHyphenation")))
         .is_some_and(|n| !matches!(n.attribute((W, "val")), Some("0" | "false" | "off")))
@@ -89,7 +107,7 @@ struct Styles {
 
 impl Styles {
     fn parse(xml: &str) -> Styles {
-        let Ok(doc) = Document::parse(xml) else { return Styles::default() };
+        let Ok(doc) = Document::parse_with_options(xml, xml_options()) else { return Styles::default() };
         let styles = doc
             .descendants()
             .filter(|n| n.has_tag_name((W, "style")))

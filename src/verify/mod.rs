@@ -9,6 +9,7 @@
 //! `rescc verify` reports about any file, made by rescc or not: its sections and contact details.
 
 mod align;
+mod bounds;
 mod content;
 mod docx;
 mod inspect;
@@ -77,7 +78,7 @@ impl Finding {
 /// Reads a PDF or DOCX, recognized by its first bytes.
 pub fn read(bytes: &[u8]) -> Result<Reading, String> {
     match TextLayer::sniff(bytes) {
-        Some(TextLayer::Pdf) => pdf::read(bytes),
+        Some(TextLayer::Pdf) => bounds::pdf(bytes).and_then(|()| pdf::read(bytes)),
         Some(TextLayer::Docx) => docx::read(bytes),
         None => Err("neither a PDF nor a DOCX".into()),
     }
