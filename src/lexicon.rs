@@ -253,23 +253,29 @@ fn in_context(p: &Prepared, hit: &Hit, hits: &[Hit]) -> bool {
     if !text::opens_sentence(norm, start) {
         return true;
     }
-    let end = clause_end(norm, hit.range.end);
     let next = norm[hit.range.end..].split([' ', '-']).find(|w| !w.is_empty()).unwrap_or_default();
     let next = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    CONTEXT.contains(&next.as_str())
-        || HYPHEN_OK.contains(&next.as_str())
-        || hits.iter().any(|o| o.range.start > start && o.range.end <= end)
+    if CONTEXT.contains(&next.as_str()) || HYPHEN_OK.contains(&next.as_str()) {
+        return true;
+    }
+    // Hits are sorted and do not overlap: the next one is the only one that can end first.
+    let after = hits.partition_point(|o| o.range.start <= start);
+    hits.get(after).is_some_and(|o| o.range.end <= clause_end(norm, hit.range.end))
 }
 
 /// Where the clause that holds `from` ends (`.`, `!`, `?`, `;` or a list marker): the words an
-/// ambiguous name that opens it is judged by.
+/// ambiguous name that opens it is judged by. One pass, ending at the first marker.
 fn clause_end(norm: &str, from: usize) -> usize {
     let rest = &norm[from..];
-    [". ", "! ", "? ", "; ", " - ", " • ", " * "]
-        .iter()
-        .filter_map(|m| rest.find(m))
-        .min()
-        .map_or(norm.len(), |i| from + i)
+    let at = rest.char_indices().find(|&(i, c)| {
+        let tail = &rest[i + c.len_utf8()..];
+        match c {
+            '.' | '!' | '?' | ';' => tail.starts_with(' '),
+            ' ' => ["- ", "• ", "* "].iter().any(|m| tail.starts_with(m)),
+            _ => false,
+        }
+    });
+    at.map_or(norm.len(), |(i, _)| from + i)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! weighs more for appearing often, early, in the title, and under a requirements heading
 //! rather than "nice to have".
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -100,20 +100,13 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
     let len = posting.len().max(1) as f64;
     // Concepts in order of first appearance.
     let mut concepts: Vec<ConceptUse> = Vec::new();
+    let mut index_of: HashMap<usize, usize> = HashMap::new();
     for hit in &hits {
         let at = p.original(&hit.range);
-        let index = match concepts.iter().position(|c| c.concept == hit.concept) {
-            Some(i) => i,
-            None => {
-                concepts.push(ConceptUse {
-                    concept: hit.concept,
-                    weight: 0.0,
-                    first: at.start,
-                    variants: BTreeMap::new(),
-                });
-                concepts.len() - 1
-            }
-        };
+        let index = *index_of.entry(hit.concept).or_insert_with(|| {
+            concepts.push(ConceptUse { concept: hit.concept, weight: 0.0, first: at.start, variants: BTreeMap::new() });
+            concepts.len() - 1
+        });
         let entry = &mut concepts[index];
         entry.weight += sections.factor(at.start);
         entry.variants.entry(hit.variant).or_insert((0, hit.range.start)).0 += 1;
@@ -155,7 +148,6 @@ struct ConceptUse {
 
 /// A phrase's uses in a posting.
 struct PhraseUse {
-    key: String,
     text: String,
     weight: f64,
     first: usize,
@@ -237,9 +229,14 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
     let tokens = tokens(posting);
     let mut runs: Vec<Vec<&Token>> = Vec::new();
     let mut run: Vec<&Token> = Vec::new();
+    // Tokens and covered ranges both run in order: one pointer walks the ranges.
+    let mut next_covered = 0;
     for token in &tokens {
         let word = &posting[token.range.clone()];
-        let is_covered = covered.iter().any(|c| c.start < token.range.end && token.range.start < c.end);
+        while covered.get(next_covered).is_some_and(|c| c.end <= token.range.start) {
+            next_covered += 1;
+        }
+        let is_covered = covered.get(next_covered).is_some_and(|c| c.start < token.range.end);
         let candidate = !is_covered && !stop(word) && (token.technical || token.capitalized && !token.opens);
         let joins = run.last().is_some_and(|last| &posting[last.range.end..token.range.start] == " ");
         // A capitalized lexicon word may end a name the lexicon lacks (`Faster Payments`).
@@ -256,19 +253,20 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
     runs.push(run);
     // Per phrase (lower case): text, weight, first offset, count, technical.
     let mut found: Vec<PhraseUse> = Vec::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
     for run in runs.into_iter().filter(|r| !r.is_empty()) {
         let range = run[0].range.start..run[run.len() - 1].range.end;
-        let text = posting[range.clone()].to_string();
-        let key = text.to_lowercase();
-        match found.iter_mut().find(|f| f.key == key) {
-            Some(f) => {
-                f.weight += sections.factor(range.start);
-                f.count += 1;
+        let text = &posting[range.clone()];
+        match index_of.get(&text.to_lowercase()) {
+            Some(&index) => {
+                found[index].weight += sections.factor(range.start);
+                found[index].count += 1;
             }
             None => {
                 let technical = run.iter().any(|t| t.technical);
                 let weight = sections.factor(range.start);
-                found.push(PhraseUse { key, text, weight, first: range.start, count: 1, technical });
+                index_of.insert(text.to_lowercase(), found.len());
+                found.push(PhraseUse { text: text.to_string(), weight, first: range.start, count: 1, technical });
             }
         }
     }
@@ -278,7 +276,7 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
         .into_iter()
         .filter(|f| f.technical || f.count >= 2)
         .map(|f| {
-            let in_title = text::find_word(&title_lower, &f.key).is_some();
+            let in_title = text::find_word(&title_lower, &f.text.to_lowercase()).is_some();
             Term {
                 text: f.text,
                 weight: f.weight + prominence(f.first, len, in_title),

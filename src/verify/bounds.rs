@@ -122,9 +122,7 @@ fn scan(
 /// Whether `word` stands at `at` as a keyword, with delimiters on both sides.
 fn keyword(bytes: &[u8], at: usize, word: &[u8]) -> bool {
     let delimiter = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii_whitespace() || b"<>[]()/%".contains(b));
-    bytes[at..].starts_with(word)
-        && (at == 0 || delimiter(bytes.get(at - 1)))
-        && delimiter(bytes.get(at + word.len()))
+    bytes[at..].starts_with(word) && (at == 0 || delimiter(bytes.get(at - 1))) && delimiter(bytes.get(at + word.len()))
 }
 
 /// Where a stream's data begins: after the end of line that follows `stream`.
