@@ -259,7 +259,9 @@ fn render_files(
 
 fn cannot_write(path: &Path, err: &std::io::Error) -> Failure {
     Diagnostic::error(format!("cannot write `{}`: {err}", path.display()))
-        .with_help("check that the output directory is writable, or choose another with `-o DIR`")
+        .with_help(
+            "no output was replaced; check that the output directory is writable, or choose another with `-o DIR`",
+        )
         .into()
 }
 

@@ -198,6 +198,47 @@ fn a_layout_that_never_finishes_ends_the_build_at_its_deadline() {
     assert_eq!(stopped.count(), 3, "the first job ran out of time; the other three did not start: {report}");
 }
 
+/// A WebAssembly module whose start function loops forever: Typst runs it when it loads the plugin.
+const SPINNING_PLUGIN: &[u8] = &[
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+    0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // types: () -> ()
+    0x03, 0x02, 0x01, 0x00, // functions: one of type 0
+    0x05, 0x03, 0x01, 0x00, 0x01, // memory: one page
+    0x07, 0x0a, 0x01, 0x06, b'm', b'e', b'm', b'o', b'r', b'y', 0x02, 0x00, // export "memory"
+    0x08, 0x01, 0x00, // start: function 0
+    0x0a, 0x09, 0x01, 0x07, 0x00, 0x03, 0x40, 0x0c, 0x00, 0x0b, 0x0b, // code: loop { br 0 }
+];
+
+#[test]
+fn a_plugin_that_spins_ends_the_build_at_its_deadline() {
+    let dir = workspace();
+    std::fs::write(dir.path().join("spin.wasm"), SPINNING_PLUGIN).unwrap();
+    let layout = std::fs::read_to_string(dir.path().join("layout.typ")).unwrap();
+    std::fs::write(dir.path().join("layout.typ"), format!("#let spin = plugin(\"spin.wasm\")\n{layout}")).unwrap();
+    let out = rescc(dir.path(), &["build", "resume.yaml", "--layout-timeout", "0.5"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("error[layout-timeout]: layout.typ: the layout did not finish within 0.5 s\n"));
+    assert!(!dir.path().join("out").exists(), "nothing is written");
+}
+
+#[test]
+fn a_file_a_layout_reads_is_capped() {
+    let dir = workspace();
+    // Three gigabytes that take no room: a sparse file.
+    std::fs::File::create(dir.path().join("big.bin")).unwrap().set_len(3 << 30).unwrap();
+    let layout = std::fs::read_to_string(dir.path().join("layout.typ")).unwrap();
+    let reads = format!("#let big = read(\"big.bin\", encoding: none)\n{layout}");
+    std::fs::write(dir.path().join("layout.typ"), reads).unwrap();
+    let out = rescc(dir.path(), &["build", "resume.yaml"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("failed to load file (`big.bin` is over 16 MiB; a layout reads small files)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--> layout.typ:1:17"), "{}", stderr(&out));
+}
+
 #[test]
 fn the_layout_timeout_is_checked() {
     let dir = workspace();

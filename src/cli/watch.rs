@@ -80,7 +80,13 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             outln!("{}", banner(args, layout.as_deref(), &options));
             first = false;
         }
+        let abandoned = crate::render::typst::abandoned();
         let read = build_once(args, &options, offset);
+        if crate::render::typst::abandoned() > abandoned {
+            eprintln!(
+                "note: the compilation that ran out of time cannot be stopped and keeps a core busy; restart rescc watch once the layout is fixed"
+            );
+        }
         if let Some((file, _)) = read.get(1).filter(|(file, _)| is_layout(file)) {
             layout = Some(file.clone());
         }

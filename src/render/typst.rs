@@ -94,8 +94,12 @@ impl ResumeWorld {
             crate::source::read_at_most(&real, MAX_LAYOUT_FILE_BYTES).map_err(|err| FileError::from_io(err, &path))?;
         if bytes.len() > MAX_LAYOUT_FILE_BYTES {
             return Err(FileError::Other(Some(
-                format!("`{}` is over {} MiB; a layout reads small files", path.display(), MAX_LAYOUT_FILE_BYTES >> 20)
-                    .into(),
+                format!(
+                    "`{}` is over {} MiB; a layout reads small files",
+                    id.vpath().get_without_slash(),
+                    MAX_LAYOUT_FILE_BYTES >> 20
+                )
+                .into(),
             )));
         }
         Ok(bytes)
@@ -193,18 +197,28 @@ pub fn typeset(layout: &LayoutSource, document: &Document, fonts: Arc<Fonts>) ->
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
         }
         if started.elapsed() >= layout.timeout {
+            ABANDONED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let message = format!("the layout did not finish within {}", seconds(layout.timeout));
             let hint = "a loop that never ends, or one over millions of items, keeps Typst busy: fix the layout, or \
                         give it longer with `--layout-timeout SECONDS`";
             return Err(vec![stopped(message, Some(hint))]);
         }
         if resident_memory().is_some_and(|bytes| bytes > MAX_MEMORY) {
+            ABANDONED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let message = format!("the layout took more than {} GiB of memory", MAX_MEMORY >> 30);
             let hint =
                 "a loop over millions of items (`range(...)` makes them all at once) fills the memory: fix the layout";
             return Err(vec![stopped(message, Some(hint))]);
         }
     }
+}
+
+/// Compilations left running past their limits in this process.
+static ABANDONED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many compilations were left running past their limits (they end with the process).
+pub fn abandoned() -> usize {
+    ABANDONED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// How often a running compilation is looked at.

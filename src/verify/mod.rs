@@ -84,6 +84,15 @@ pub fn read(bytes: &[u8]) -> Result<Reading, String> {
     }
 }
 
+/// Like [`read`], for a file rescc just made: its PDF needs no scan for hostile syntax.
+fn read_own(bytes: &[u8]) -> Result<Reading, String> {
+    match TextLayer::sniff(bytes) {
+        Some(TextLayer::Pdf) => pdf::read(bytes),
+        Some(TextLayer::Docx) => docx::read(bytes),
+        None => Err("neither a PDF nor a DOCX".into()),
+    }
+}
+
 impl Reading {
     /// The text as read, a line per line and a blank line between pages.
     pub fn text(&self) -> String {
@@ -106,7 +115,7 @@ pub fn output(file: &Arc<Source>, doc: &Document, output: &Output) -> Vec<Diagno
         return Vec::new();
     }
     let name = output.path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
-    let findings = match read(&output.bytes) {
+    let findings = match read_own(&output.bytes) {
         Ok(reading) => check(&reading, Some(doc), Some(doc.style.margins)),
         Err(err) => vec![Finding::new(format!("cannot read back what was written: {err}"), "this is a bug in rescc")],
     };
