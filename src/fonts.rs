@@ -181,6 +181,9 @@ pub fn font_path(arg: &str) -> Result<PathBuf, String> {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Err(format!("`{arg}` does not exist")),
         Err(err) => Err(format!("cannot read `{arg}`: {err}")),
         Ok(meta) if meta.is_dir() => Ok(path),
+        Ok(meta) if meta.is_file() && is_font_file(&path) && meta.len() > MAX_FONT_FILE_BYTES => {
+            Err(format!("`{arg}` is over {} MiB; no font file is that large", MAX_FONT_FILE_BYTES >> 20))
+        }
         Ok(meta) if meta.is_file() && is_font_file(&path) => Ok(path),
         Ok(meta) if meta.is_file() => Err(format!("`{arg}` is not a font file (.ttf, .otf, .ttc or .otc)")),
         Ok(meta) => Err(format!("`{arg}` is {}, not a directory of fonts", crate::source::describe(meta.file_type()))),

@@ -91,3 +91,26 @@ fn each_bundled_family_builds() {
         }
     }
 }
+
+#[test]
+fn a_font_path_that_is_not_a_usable_font_is_refused_up_front() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.yaml"), "name: Ada Byte\ncontact:\n  email: ada@example.com\n").unwrap();
+    // 65 MiB that take no room: larger than any font file.
+    std::fs::File::create(dir.path().join("huge.ttf")).unwrap().set_len(65 << 20).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a font").unwrap();
+    for (arg, reason) in [
+        ("huge.ttf", "`huge.ttf` is over 64 MiB; no font file is that large"),
+        ("notes.txt", "`notes.txt` is not a font file (.ttf, .otf, .ttc or .otc)"),
+        ("missing", "`missing` does not exist"),
+    ] {
+        let out = rescc(dir.path(), &["build", "r.yaml", "--font-path", arg]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("invalid value '{arg}' for '--font-path <DIR>': {reason}")),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!dir.path().join("out").exists());
+    }
+}

@@ -71,11 +71,7 @@ type StreamVisitor<'a> = dyn FnMut(&[u8], bool) -> Result<(), String> + 'a;
 
 /// Walks PDF syntax, counting objects and calling `stream` with each stream's data and whether it
 /// is an object stream. Stream data itself is not read as syntax.
-fn scan(
-    bytes: &[u8],
-    objects: &mut usize,
-    stream: &mut StreamVisitor,
-) -> Result<(), String> {
+fn scan(bytes: &[u8], objects: &mut usize, stream: &mut StreamVisitor) -> Result<(), String> {
     let (mut depth, mut object_start, mut i) = (0usize, 0, 0);
     while i < bytes.len() {
         match bytes[i] {
