@@ -10,18 +10,10 @@ n=${1:-50}
 runs=${2:-5}
 large=${3:-1000}
 # RESCC_BIN=path/to/rescc measures another build (a baseline) instead of this checkout's.
-if [ -n "${RESCC_BIN:-}" ]; then
-  bin=$(realpath "$RESCC_BIN")
-else
-  cargo build --release --bin rescc --quiet
-  bin=$PWD/target/release/rescc
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source benches/common.sh
 
 # Job files cycling through the three fixture postings; ids come from the file names, and each has
 # its own headline, so that every job is a document of its own (no shared rendering).
-cp fixtures/tagged.yaml "$work/"
 postings=(acme-payments data-platform platform-k8s)
 make_jobs() { # folder count
   mkdir -p "$work/$1"
@@ -41,7 +33,6 @@ measure() {
   tail -n 1 time.txt
 }
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 # Runs a batch of the job files in $1, RUNS times; prints "median-seconds peak-KiB median-cpu".
 batch() {

@@ -7,15 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-if [ -n "${RESCC_BIN:-}" ]; then
-  bin=$(realpath "$RESCC_BIN")
-else
-  cargo build --release --bin rescc --quiet
-  bin=$PWD/target/release/rescc
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp fixtures/tagged.yaml "$work/"
+# RESCC_BIN=path/to/rescc measures another build (a baseline) instead of this checkout's.
+source benches/common.sh
 
 # The posting lines of every fixture job, indented for a block scalar.
 lines=$(for job in fixtures/jobs/*.yaml; do sed -n '/^posting: |/,$p' "$job" | tail -n +2; done)
@@ -31,7 +24,6 @@ for kib in 1 10 100 1024; do
 done
 
 cd "$work"
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 base=
 for kib in 1 10 100 1024; do
   ms=$(for _ in $(seq "$runs"); do
