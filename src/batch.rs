@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::build::{self, Built, Options};
 use crate::diag::{Diagnostic, Diagnostics, JsonDiagnostic};
+pub use crate::job::REPORT;
 use crate::job::{self, Job, LoadedJob};
 use crate::keywords::{self, Coverage};
 use crate::load::{Failure, Loaded};
@@ -81,8 +82,6 @@ pub fn expand(patterns: &[String]) -> Result<Vec<PathBuf>, Diagnostic> {
     files.dedup();
     Ok(files)
 }
-
-pub use crate::job::REPORT;
 
 /// Builds the resume tailored for each job file, in parallel, each into its own folder under
 /// `options.out_dir`; `done` is called as each finishes. Fails before building anything when the
