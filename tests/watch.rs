@@ -124,3 +124,20 @@ fn a_batch_is_rebuilt_and_a_new_job_file_joins_it() {
     assert!(dir.path().join("out/second").is_dir());
     watcher.stop();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_resume_that_becomes_a_device_is_one_failure_not_a_read_without_end() {
+    let (dir, resume) = staged("unicode.yaml");
+    let watcher = Watcher::start(dir.path(), &["build", "unicode.yaml", "--watch", "--format", "txt", "--no-clear"]);
+    assert!(watcher.next().starts_with("watching "));
+    assert!(watcher.next().starts_with("built in "));
+    // Saved by rename as a link to an endless device: change detection reads it within the cap,
+    // and the build refuses it by its type.
+    let link = dir.path().join(".unicode.yaml.tmp");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    std::fs::rename(&link, &resume).unwrap();
+    let failed = watcher.next();
+    assert!(failed.starts_with("failed in ") && failed.ends_with("the last good output is kept"), "{failed}");
+    watcher.stop();
+}
