@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::diag::Diagnostic;
 use crate::source::{Source, Span, Spanned};
-use crate::yaml::{Node, NodeKind};
+use crate::yaml::{self, Node, NodeKind};
 
 /// The longest text a field may hold: far beyond any sensible bullet, short of a pasted file.
 pub const MAX_TEXT_CHARS: usize = 2000;
@@ -108,7 +108,7 @@ impl Decoder {
         self.error(
             node.span.with_range(colon..colon + 1),
             format!("{what} holds `: `, which YAML reads as a key and its value"),
-            format!("put it in quotes: {}", quote(whole)),
+            format!("put it in quotes: {}", yaml::quoted(whole, 48)),
         );
     }
 
@@ -167,7 +167,7 @@ impl Decode for String {
                     let words: Vec<&str> = value.split_whitespace().collect();
                     let before = words[words.len().saturating_sub(2)..].join(" ");
                     let lead = if words.len() > 2 { "... " } else { "" };
-                    let shown = quote(&format!("{lead}{before} {lost}"));
+                    let shown = yaml::quoted(&format!("{lead}{before} {lost}"), 48);
                     d.diagnostics.push(
                         Diagnostic::warning("text after ` #` is a YAML comment and is not in your resume")
                             .at(hash)
@@ -245,25 +245,6 @@ pub fn is_colon_text(node: &Node, known: &[&str]) -> bool {
 /// The end of the line holding `offset`.
 fn line_end(text: &str, offset: usize) -> usize {
     text[offset..].find(['\n', '\r']).map_or(text.len(), |p| offset + p)
-}
-
-/// Text as a YAML quoted scalar, shortened after a few words for a hint.
-pub fn quote(text: &str) -> String {
-    let mut shown = String::new();
-    for word in text.trim().split(' ') {
-        if !shown.is_empty() && shown.len() + word.len() > 48 {
-            shown.push_str(" ...");
-            break;
-        }
-        if !shown.is_empty() {
-            shown.push(' ');
-        }
-        shown.push_str(word);
-    }
-    match shown.contains(['"', '\\']) {
-        true => format!("'{}'", shown.replace('\'', "''")),
-        false => format!("\"{shown}\""),
-    }
 }
 
 /// Collapses whitespace runs (tabs, line breaks) to one space and drops control characters:

@@ -146,8 +146,8 @@ pub const DEFAULT_WIDTH: usize = 100;
 /// column in the real file either way.
 struct Excerpt<'s> {
     name: &'s str,
-    text: std::borrow::Cow<'s, str>,
-    files: SimpleFile<&'s str, String>,
+    /// The text shown: the source itself, borrowed, or the cut line.
+    files: SimpleFile<&'s str, std::borrow::Cow<'s, str>>,
     /// The span, in `text`.
     label: Range<usize>,
     /// The span's real 1-based column.
@@ -167,8 +167,7 @@ impl<'s> Excerpt<'s> {
         let room = width.saturating_sub(line_number.to_string().len() + 3 + 6).max(20);
         let whole = |label: Range<usize>| Excerpt {
             name: &source.name,
-            text: text.into(),
-            files: SimpleFile::new(&source.name, text.to_string()),
+            files: SimpleFile::new(&source.name, text.into()),
             label,
             column,
         };
@@ -193,8 +192,7 @@ impl<'s> Excerpt<'s> {
             .clamp(span_start, offset + byte(last) - byte(first));
         Excerpt {
             name: &source.name,
-            files: SimpleFile::new(&source.name, cut.clone()),
-            text: cut.into(),
+            files: SimpleFile::new(&source.name, cut.into()),
             label: span_start..span_end,
             column,
         }
@@ -211,7 +209,7 @@ impl<'a> codespan_reporting::files::Files<'a> for Excerpt<'_> {
     }
 
     fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
-        Ok(&self.text)
+        Ok(self.files.source())
     }
 
     fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, codespan_reporting::files::Error> {
@@ -232,7 +230,7 @@ impl<'a> codespan_reporting::files::Files<'a> for Excerpt<'_> {
             return Ok(self.column);
         }
         let range = self.line_range((), line_index)?;
-        Ok(codespan_reporting::files::column_index(&self.text, range, byte_index) + 1)
+        Ok(codespan_reporting::files::column_index(self.files.source(), range, byte_index) + 1)
     }
 }
 

@@ -13,6 +13,25 @@ use crate::source::{Source, Span};
 
 mod gotchas;
 
+/// Text as a YAML quoted scalar for a hint, its words cut with ` ...` once past `width` bytes.
+pub fn quoted(text: &str, width: usize) -> String {
+    let mut shown = String::new();
+    for word in text.trim().split(' ') {
+        if !shown.is_empty() && shown.len() + word.len() > width {
+            shown.push_str(" ...");
+            break;
+        }
+        if !shown.is_empty() {
+            shown.push(' ');
+        }
+        shown.push_str(word);
+    }
+    match shown.contains(['"', '\\']) {
+        true => format!("'{}'", shown.replace('\'', "''")),
+        false => format!("\"{shown}\""),
+    }
+}
+
 /// Largest number of nodes after alias expansion.
 const MAX_NODES: usize = 200_000;
 /// Deepest nesting of collections.

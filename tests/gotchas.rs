@@ -20,6 +20,14 @@ fn shown(line: &str) -> String {
     value.trim_matches('"').replace('*', "")
 }
 
+/// Runs `rescc ARGS` on `text` saved as `r.yaml` in a fresh folder; the folder stays while it lives.
+fn run_on(text: &str, args: &[&str]) -> (tempfile::TempDir, std::process::Output) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.yaml"), text).unwrap();
+    let out = rescc(dir.path(), args);
+    (dir, out)
+}
+
 #[test]
 fn each_gotcha_has_its_golden_diagnostic_and_its_fix_builds() {
     let mut names: Vec<String> = std::fs::read_dir(fixture("gotchas"))
@@ -47,9 +55,7 @@ fn each_gotcha_has_its_golden_diagnostic_and_its_fix_builds() {
         let (number, fixed) = fix_of(&text);
         let mut lines: Vec<&str> = text.lines().collect();
         lines[number - 1] = &fixed;
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("r.yaml"), lines.join("\n") + "\n").unwrap();
-        let out = rescc(dir.path(), &["build", "r.yaml", "--format", "txt"]);
+        let (dir, out) = run_on(&(lines.join("\n") + "\n"), &["build", "r.yaml", "--format", "txt"]);
         assert_eq!(out.status.code(), Some(0), "{name}, fixed: {}", stderr(&out));
         assert!(!stderr(&out).contains("YAML"), "{name}, fixed: {}", stderr(&out));
         let txt = std::fs::read_to_string(dir.path().join("out/Dana_Osei_Resume.txt")).unwrap();
@@ -68,9 +74,7 @@ fn every_recoverable_mistake_is_reported_in_one_run() {
         .replace("headline: Backend Engineer", "headline: Backend Engineer: Payments")
         .replace("      - Cut p99", "      - @Cut p99")
         .replace("  - group: Languages", "  - group: Languages\n    items: [Go, Python\n  - group: Tools");
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("r.yaml"), &text).unwrap();
-    let out = rescc(dir.path(), &["check", "r.yaml"]);
+    let (_dir, out) = run_on(&text, &["check", "r.yaml"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     for (at, message) in [
@@ -98,9 +102,7 @@ fn a_comment_that_cuts_text_warns_and_hashes_inside_words_do_not() {
         )
         .replace("      - Cut p99", "      - Ranked #1 of 40 teams after cutting p99")
         .replace("  location: Denver, CO", "  location: Denver, CO  # home office");
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("r.yaml"), &text).unwrap();
-    let out = rescc(dir.path(), &["check", "r.yaml"]);
+    let (_dir, out) = run_on(&text, &["check", "r.yaml"]);
     let err = stderr(&out);
     let warning = "warning: text after ` #` is a YAML comment and is not in your resume";
     assert_eq!(

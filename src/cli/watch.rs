@@ -153,7 +153,8 @@ fn build_once(args: &BuildArgs, options: &Options, offset: Option<UtcOffset>) ->
             1 => "checks failed",
             _ => "failed",
         };
-        let jobs = inputs.iter().filter(|f| is_job(args, f)).count();
+        let patterns = job_patterns(&args.job);
+        let jobs = inputs.iter().filter(|f| patterns.iter().any(|p| p.matches_path(&absolute(f)))).count();
         outln!("[{stamp}] {what} in {ms} ms: {jobs} job{}", plural(jobs));
         return read;
     }
@@ -228,10 +229,6 @@ fn literal_prefix(pattern: &str) -> PathBuf {
     let literal = &pattern[..end];
     let cut = literal.rfind('/').map_or(0, |i| i + 1);
     PathBuf::from(&literal[..cut]).join("x")
-}
-
-fn is_job(args: &BuildArgs, file: &Path) -> bool {
-    job_patterns(&args.job).iter().any(|p| p.matches_path(&absolute(file)))
 }
 
 fn shown(file: &Path) -> String {

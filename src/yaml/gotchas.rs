@@ -107,10 +107,14 @@ fn lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// The line holding `offset`, found from there rather than by splitting the whole text.
 fn line_at(text: &str, offset: usize) -> Line {
-    let all = lines(text);
-    let index = all.iter().rposition(|l| l.start <= offset).unwrap_or(0);
-    all.get(index).copied().unwrap_or(Line { start: 0, end: 0, indent: 0 })
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |at| start + at);
+    let content = text[start..end].trim_end_matches('\r');
+    let indent = content.len() - content.trim_start_matches([' ', '\t']).len();
+    Line { start, end: start + content.len(), indent }
 }
 
 /// Where a value is written on a line: after `- ` (a list item), after `key: `, or both.
@@ -180,20 +184,7 @@ fn list_key(text: &str, offset: usize) -> Option<&str> {
 
 /// The line as it should be written: the value quoted, shortened when long.
 fn suggestion(slot: &Slot, written: &str) -> String {
-    let written = written.trim_end();
-    let mut shown = String::new();
-    for word in written.split(' ') {
-        if !shown.is_empty() && shown.len() + word.len() > 24 {
-            shown.push_str(" ...");
-            break;
-        }
-        if !shown.is_empty() {
-            shown.push(' ');
-        }
-        shown.push_str(word);
-    }
-    let quoted =
-        if shown.contains(['"', '\\']) { format!("'{}'", shown.replace('\'', "''")) } else { format!("\"{shown}\"") };
+    let quoted = super::quoted(written, 24);
     let prefix = match (slot.item, slot.key) {
         (true, Some(key)) => format!("- {key}: "),
         (false, Some(key)) => format!("{key}: "),
