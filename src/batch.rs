@@ -45,6 +45,8 @@ pub struct Outcome {
     pub pages: Option<usize>,
     /// What auto-fit changed, if anything.
     pub fitted: Option<String>,
+    /// The cover letter, when the job has one and it was built.
+    pub letter: Option<LetterSummary>,
     pub coverage: Option<Coverage>,
     pub outputs: Vec<PathBuf>,
     pub diagnostics: Diagnostics,
@@ -178,6 +180,13 @@ pub fn run(
     Ok(outcomes)
 }
 
+/// A job's cover letter as built.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct LetterSummary {
+    pub pages: usize,
+    pub words: usize,
+}
+
 /// Counts a finished job, and every few jobs drops what Typst's memo cache has not used lately.
 fn count_finished(finished: &AtomicUsize) {
     if finished.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
@@ -250,7 +259,7 @@ fn build_one(
     let tailored = Loaded { source: Arc::clone(&base.source), resume, warnings: base.warnings.clone() };
     let coverage = keywords::report(&tailored.resume, &job);
     let options = Options { out_dir: root.join(&job.job.id.value), ..options.clone() };
-    let (code, built, diagnostics) = match build::render_sharing(&tailored, &options, Some(renders)) {
+    let (mut code, mut built, mut diagnostics) = match build::render_sharing(&tailored, &options, Some(renders)) {
         Ok(mut built) => {
             let code = u8::from(build::checks_failed(&built));
             let diagnostics = std::mem::take(&mut built.diagnostics);
@@ -258,12 +267,28 @@ fn build_one(
         }
         Err(failure) => (failure.exit_code(), None, failure.diagnostics().clone()),
     };
+    // The letter joins the resume's outputs, so the job's files are written as one set, or none.
+    let mut letter = None;
+    if let (Some(resume), Some(spec)) = (built.as_mut(), &job.job.letter) {
+        match build::render_letter(&tailored, &resume.document, &job, spec, &options) {
+            Ok(made) => {
+                letter = Some(LetterSummary { pages: made.pages, words: made.words });
+                resume.outputs.extend(made.outputs);
+            }
+            Err(failure) => {
+                code = code.max(failure.exit_code());
+                diagnostics.0.extend(failure.diagnostics().0.iter().cloned());
+                built = None;
+            }
+        }
+    }
     let outcome = Outcome {
         file: file.to_path_buf(),
         job: Some(job.job),
         code,
         pages: built.as_ref().map(|b| b.metrics.pages),
         fitted: built.as_ref().and_then(|b| b.fitted.clone()),
+        letter,
         coverage: Some(coverage),
         outputs: built.iter().flat_map(|b| &b.outputs).map(|o| o.path.clone()).collect(),
         diagnostics,
@@ -279,6 +304,7 @@ fn failed(file: &Path, job: Option<Job>, failure: &Failure) -> Outcome {
         code: failure.exit_code(),
         pages: None,
         fitted: None,
+        letter: None,
         coverage: None,
         outputs: Vec::new(),
         diagnostics: failure.diagnostics().clone(),
@@ -307,6 +333,8 @@ pub struct JobReport<'a> {
     pub exit_code: u8,
     pub pages: Option<usize>,
     pub fitted: Option<&'a str>,
+    /// The cover letter's pages and words, when the job has one and it was built.
+    pub letter: Option<LetterSummary>,
     pub outputs: Vec<String>,
     #[serde(rename = "match")]
     pub coverage: Option<&'a Coverage>,
@@ -325,6 +353,7 @@ pub fn report<'a>(base: &Loaded, outcomes: &'a [Outcome]) -> Report<'a> {
             exit_code: o.code,
             pages: o.pages,
             fitted: o.fitted.as_deref(),
+            letter: o.letter,
             outputs: o.outputs.iter().map(|p| p.display().to_string()).collect(),
             coverage: o.coverage.as_ref(),
             diagnostics: o.diagnostics.0.iter().map(JsonDiagnostic::from).collect(),

@@ -15,14 +15,15 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::fonts::{self, Fonts};
 use crate::ir::{self, Document};
+use crate::job::{Letter, LoadedJob};
 use crate::load::{self, Failure, Loaded};
 use crate::model::Date;
 use crate::render::docx::Docx;
 use crate::render::text::{Markdown, Plain};
 use crate::render::typst::{self as typst_render, LayoutError, LayoutSource, Pdf, PdfStandard, Png, Typeset};
 use crate::render::{Format, Metrics, Output, Renderer};
-use crate::source::{Source, Span};
-use crate::{fit, layouts, rules, verify, write};
+use crate::source::{Source, Span, Spanned};
+use crate::{fit, guidance, layouts, rules, verify, write};
 
 /// Settings for one build, resolved once by the caller.
 #[derive(Clone)]
@@ -196,11 +197,11 @@ pub fn render_sharing(loaded: &Loaded, options: &Options, renders: Option<&Rende
         Some(slot) => {
             staged = Vec::new();
             let shared =
-                slot.get_or_init(|| render_files(loaded, &document, &renderers, &paths, false).map(|(r, _)| r));
+                slot.get_or_init(|| render_files(&loaded.source, &document, &renderers, &paths, false).map(|(r, _)| r));
             shared.as_ref().map_err(Clone::clone)?
         }
         None => {
-            (owned, staged) = render_files(loaded, &document, &renderers, &paths, options.stage)?;
+            (owned, staged) = render_files(&loaded.source, &document, &renderers, &paths, options.stage)?;
             &owned
         }
     };
@@ -220,10 +221,100 @@ pub fn render_sharing(loaded: &Loaded, options: &Options, renders: Option<&Rende
     Ok(Built { document, metrics: typeset.metrics, outputs, staged, fitted, compilations, diagnostics })
 }
 
+/// What a job's cover letter made: its files and what was measured.
+#[derive(Debug)]
+pub struct BuiltLetter {
+    pub outputs: Vec<Output>,
+    pub pages: usize,
+    pub words: usize,
+}
+
+/// Builds the cover letter of `job` beside the resume `built` for it, in memory: the same header,
+/// style and layout family, typeset on exactly one page with body text in bounds, every format
+/// but the PNG previews, each read back. Problems are located at the job file's `letter:`.
+pub fn render_letter(
+    loaded: &Loaded,
+    resume: &Document,
+    job: &LoadedJob,
+    letter: &Spanned<Letter>,
+    options: &Options,
+) -> Result<BuiltLetter, Failure> {
+    let document = crate::letter::document(resume, &job.job, letter, options.today);
+    let at = letter_key(letter);
+    let mut layout = Layout::for_letter(loaded)?;
+    layout.typst.timeout = options.layout_timeout;
+    let typeset = typst_render::typeset(&layout.typst, &document, Arc::clone(&options.fonts))
+        .map_err(|errors| layout.failure(errors))?;
+    let words = crate::letter::words(letter);
+    let mut found = Vec::new();
+    let metrics = &typeset.metrics;
+    if let Some(&c) = metrics.missing_glyphs.first() {
+        found.push(
+            Diagnostic::error(format!("no available font has `{c}` (U+{:04X})", u32::from(c)))
+                .with_help(format!("install a font that covers it (on Debian: {})", fonts::package_for(c)))
+                .at(at.clone()),
+        );
+    }
+    if metrics.pages != 1 {
+        let lines: usize = metrics.lines_per_page.iter().sum();
+        let over: usize = metrics.lines_per_page.iter().skip(1).sum();
+        let cut = (words * over).div_ceil(lines.max(1)) + 10;
+        found.push(
+            Diagnostic::error(format!("the letter runs to {} pages; a cover letter takes one", metrics.pages))
+                .with_rule(LETTER_PAGE_LIMIT)
+                .with_help(format!("cut about {cut} of its {words} words: one paragraph on why this role, one or two on results, one to close"))
+                .at(at.clone()),
+        );
+    }
+    if !guidance::FONT_SIZE_PT.contains(&metrics.body_size) {
+        found.push(
+            Diagnostic::error(format!("the letter's body text is {} pt; it must be 10–11 pt", metrics.body_size))
+                .with_rule("font-size")
+                .with_help("the letter takes the resume's font size: set `layout.font_size` between 10 and 11")
+                .at(at.clone()),
+        );
+    }
+    if !found.is_empty() {
+        return Err(Failure::Checks(Diagnostics(found)));
+    }
+    let stem = crate::letter::file_stem(&file_stem(&resume.name));
+    let formats: Vec<Format> = options.formats.iter().copied().filter(|f| *f != Format::Png).collect();
+    let renderers = renderers(&formats, &typeset, options);
+    let paths: Vec<PathBuf> = renderers
+        .iter()
+        .map(|(renderer, _)| options.out_dir.join(format!("{stem}.{}", renderer.format().extension())))
+        .collect();
+    refuse_replacing_inputs(loaded, &typeset.read, options, &paths)?;
+    let (rendered, _) = render_files(&job.source, &document, &renderers, &paths, false)?;
+    if !rendered.findings.is_empty() {
+        return Err(Failure::Checks(Diagnostics(rendered.findings)));
+    }
+    let outputs = renderers
+        .iter()
+        .zip(paths)
+        .zip(rendered.files)
+        .map(|(((renderer, _), path), bytes)| Output { path, format: renderer.format(), bytes })
+        .collect();
+    Ok(BuiltLetter { outputs, pages: metrics.pages, words })
+}
+
+/// The rule id of a letter that does not fit on one page.
+pub const LETTER_PAGE_LIMIT: &str = "letter-page-limit";
+
+/// The span of `letter:` in the job file (the key, not the mapping under it).
+fn letter_key(letter: &Spanned<Letter>) -> Span {
+    let span = &letter.span;
+    let text = &span.source.text;
+    match text[..span.start().min(text.len())].rfind("letter:") {
+        Some(at) => span.with_range(at..at + "letter".len()),
+        None => span.clone(),
+    }
+}
+
 /// Renders every file and reads each back: a file that would give an ATS less fails the build.
 /// With `stage`, each file goes to the disk (at its path in `paths`) while it is read back.
 fn render_files(
-    loaded: &Loaded,
+    located_in: &Arc<Source>,
     document: &Document,
     renderers: &[(Box<dyn Renderer + '_>, String)],
     paths: &[PathBuf],
@@ -237,7 +328,7 @@ fn render_files(
         .map(|((renderer, _), path)| -> Result<_, Failure> {
             let bytes = renderer.render(document).map_err(|d| Failure::Input(Diagnostics(d)))?;
             let output = Output { path: path.clone(), format: renderer.format(), bytes };
-            let read_back = || verify::output(&loaded.source, document, &output);
+            let read_back = || verify::output(located_in, document, &output);
             let (findings, staged) = if stage {
                 let write = || write::stage(path, &output.bytes).map_err(|err| cannot_write(path, &err));
                 let (findings, staged) = rayon::join(read_back, write);
@@ -341,6 +432,22 @@ impl Layout {
         let file = Arc::new(Source::file(path.display().to_string(), &path, text.clone()));
         let typst = LayoutSource { name: file.name.clone(), text, root, timeout: typst_render::DEFAULT_TIMEOUT };
         Ok(Layout { typst, file })
+    }
+
+    /// The layout of a job's cover letter: the resume's built-in layout (each has its letter), or
+    /// `letter.typ` beside a custom layout, or, without one, the default built-in layout.
+    fn for_letter(loaded: &Loaded) -> Result<Layout, Failure> {
+        let Some(custom) = loaded.layout_file() else { return Layout::of(loaded) };
+        let letter = custom.with_file_name("letter.typ");
+        if letter.is_file() {
+            let mut beside = loaded.clone();
+            let template = beside.resume.layout.template.as_mut().expect("a custom layout is named");
+            template.value = Path::new(&template.value).with_file_name("letter.typ").display().to_string();
+            return Layout::of(&beside);
+        }
+        let mut default = loaded.clone();
+        default.resume.layout.template = None;
+        Layout::of(&default)
     }
 
     /// Typst's errors (a layout that does not compile) are bad input, located in the layout.

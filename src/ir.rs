@@ -24,6 +24,35 @@ pub struct Document {
     /// Email, phone, location, then links: each one piece of text.
     pub contact: Vec<Inline>,
     pub sections: Vec<Section>,
+    /// What a cover letter holds below the header; a letter has no sections.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub letter: Option<Letter>,
+}
+
+/// A cover letter's text below the shared header, in reading order.
+#[derive(Debug, Clone, Serialize)]
+pub struct Letter {
+    pub date: String,
+    /// The recipient block: the person, the team, the company; a line each.
+    pub recipient: Vec<String>,
+    pub subject: String,
+    pub greeting: String,
+    pub paragraphs: Vec<Rich>,
+    pub closing: String,
+    /// The name under the closing.
+    pub signature: String,
+}
+
+impl Letter {
+    /// Every printed line, in reading order, as plain text.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![self.date.clone()];
+        lines.extend(self.recipient.iter().cloned());
+        lines.extend([self.subject.clone(), self.greeting.clone()]);
+        lines.extend(self.paragraphs.iter().map(|p| plain_text(p)));
+        lines.extend([self.closing.clone(), self.signature.clone()]);
+        lines
+    }
 }
 
 /// PDF and DOCX metadata.
@@ -325,6 +354,7 @@ pub fn build(resume: &Resume, today: Date) -> Document {
         headline: resume.headline.as_ref().map(|h| h.value.clone()),
         contact: contact(&resume.contact),
         sections: order(resume).into_iter().flat_map(|key| sections(resume, key)).collect(),
+        letter: None,
     }
 }
 

@@ -13,7 +13,7 @@ use crate::decode::{Decode, Decoder};
 use crate::diag::Diagnostics;
 use crate::guidance::PAGES;
 use crate::load::{self, Failure};
-use crate::source::{Source, Spanned, Text};
+use crate::source::{Source, Span, Spanned, Text};
 use crate::yaml::{self, Node, NodeKind};
 use crate::{model, validate};
 
@@ -50,6 +50,110 @@ pub struct Job {
     /// The order of the sections for this posting.
     #[schemars(default, schema_with = "model::schema::order")]
     pub order: Option<Spanned<Vec<Text>>>,
+    /// A cover letter for this posting, built beside the tailored resume.
+    pub letter: Option<Spanned<Letter>>,
+}
+
+/// A cover letter: the body is the person's; the header, date, recipient and subject come from
+/// the resume and the job.
+#[derive(Debug, Clone, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Letter {
+    /// Who the letter is for: the greeting becomes "Dear <to>,".
+    pub to: Option<Text>,
+    /// The team, shown in the recipient block under `to`.
+    pub team: Option<Text>,
+    /// The whole greeting line, instead of "Dear <to>," or "Dear Hiring Team,".
+    pub greeting: Option<Text>,
+    /// Paragraphs separated by blank lines; inline **bold**, *italic* and [label](url).
+    #[schemars(with = "String")]
+    pub body: Spanned<LetterBody>,
+    /// The line before the name, "Kind regards," unless given.
+    pub closing: Option<Text>,
+}
+
+/// A letter's body as written: its blank lines separate paragraphs.
+#[derive(Debug, Clone)]
+pub struct LetterBody(pub String);
+
+impl Letter {
+    pub const DEFAULT_GREETING: &'static str = "Dear Hiring Team,";
+    pub const DEFAULT_CLOSING: &'static str = "Kind regards,";
+
+    /// The greeting line as printed.
+    pub fn greeting(&self) -> String {
+        match (&self.greeting, &self.to) {
+            (Some(greeting), _) => greeting.value.clone(),
+            (None, Some(to)) => format!("Dear {},", to.value),
+            (None, None) => Letter::DEFAULT_GREETING.to_string(),
+        }
+    }
+
+    /// The closing line as printed.
+    pub fn closing(&self) -> &str {
+        self.closing.as_ref().map_or(Letter::DEFAULT_CLOSING, |c| c.value.as_str())
+    }
+
+    /// The body's paragraphs (runs of lines between blank ones), each with its whitespace
+    /// collapsed, and the span of its first word in the job file.
+    pub fn paragraphs(&self) -> Vec<(String, Span)> {
+        let span = &self.body.span;
+        let file = span.source.text.as_str();
+        let mut blocks: Vec<String> = vec![String::new()];
+        for line in self.body.value.0.lines() {
+            match (line.trim().is_empty(), blocks.last_mut()) {
+                (true, Some(last)) if !last.is_empty() => blocks.push(String::new()),
+                (false, Some(last)) => {
+                    last.push(' ');
+                    last.push_str(line);
+                }
+                _ => {}
+            }
+        }
+        let mut from = span.start();
+        blocks
+            .iter()
+            .map(|block| crate::decode::normalize_text(block))
+            .filter(|paragraph| !paragraph.is_empty())
+            .map(|paragraph| {
+                let first = paragraph.split(' ').next().unwrap_or_default();
+                let at = file.get(from..).and_then(|rest| rest.find(first)).map_or(from, |i| from + i);
+                from = at + first.len();
+                let located = span.with_range(at..at + first.len());
+                (paragraph, located)
+            })
+            .collect()
+    }
+}
+
+const LETTER_KEYS: &[&str] = &["to", "team", "greeting", "body", "closing"];
+
+impl Decode for Letter {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        let f = d.fields(node, "the letter", LETTER_KEYS)?;
+        let body = d.req::<Spanned<LetterBody>>(&f, "body");
+        let letter = Letter {
+            to: d.opt(&f, "to"),
+            team: d.opt(&f, "team"),
+            greeting: d.opt(&f, "greeting"),
+            body: body?,
+            closing: d.opt(&f, "closing"),
+        };
+        Some(letter)
+    }
+}
+
+impl Decode for LetterBody {
+    fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
+        match &node.kind {
+            NodeKind::Scalar { value, .. } if !value.trim().is_empty() => Some(LetterBody(value.trim().to_string())),
+            _ => {
+                let help = "write the letter's paragraphs under `body: |`, indented, with a blank line between them";
+                d.expected(node, "the letter's text", help);
+                None
+            }
+        }
+    }
 }
 
 /// The batch's report, in the output folder beside the jobs' folders (so no job may take its name).
@@ -78,6 +182,7 @@ const KEYS: &[&str] = &[
     "skills_first",
     "max_pages",
     "order",
+    "letter",
 ];
 
 impl Decode for Job {
@@ -100,6 +205,7 @@ impl Decode for Job {
             skills_first: d.list(&f, "skills_first"),
             max_pages: d.opt(&f, "max_pages"),
             order: d.opt(&f, "order"),
+            letter: d.opt(&f, "letter"),
         })
     }
 }

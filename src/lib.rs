@@ -33,6 +33,7 @@ pub mod job;
 pub mod jsonresume;
 pub mod keywords;
 pub mod layouts;
+pub mod letter;
 pub mod lexicon;
 pub mod load;
 pub mod model;

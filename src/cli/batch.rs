@@ -123,9 +123,10 @@ fn print_diagnostics(outcomes: &[Outcome]) {
     }
 }
 
-/// `job  pages  coverage  missing`, one row per job.
+/// `job  pages  coverage  missing`, one row per job, and a letter column when a job has a letter.
 fn table(outcomes: &[Outcome]) -> String {
-    let rows: Vec<[String; 4]> = outcomes
+    let letters = outcomes.iter().any(|o| o.job.as_ref().is_some_and(|j| j.letter.is_some()));
+    let rows: Vec<[String; 5]> = outcomes
         .iter()
         .map(|o| {
             let pages = o.pages.map_or("-".into(), |p| p.to_string());
@@ -138,13 +139,16 @@ fn table(outcomes: &[Outcome]) -> String {
                 (1, _) => format!("checks failed; {top}"),
                 _ => top,
             };
-            [id(o), pages, coverage, missing]
+            let letter = o.letter.map_or("-".into(), |l| format!("{}p {}w", l.pages, l.words));
+            [id(o), pages, coverage, letter, missing]
         })
         .collect();
     let width = rows.iter().map(|r| r[0].chars().count()).max().unwrap_or(0).max(3);
-    let mut out = format!("{:width$}  pages  coverage  missing (most prominent)\n", "job");
-    for [job, pages, coverage, missing] in rows {
-        out += &format!("{job:width$}  {pages:>5}  {coverage:>8}  {missing}\n");
+    let letter_head = if letters { "  letter   " } else { "" };
+    let mut out = format!("{:width$}  pages  coverage{letter_head}  missing (most prominent)\n", "job");
+    for [job, pages, coverage, letter, missing] in rows {
+        let letter = if letters { format!("  {letter:>9}") } else { String::new() };
+        out += &format!("{job:width$}  {pages:>5}  {coverage:>8}{letter}  {missing}\n");
     }
     out
 }

@@ -22,7 +22,7 @@ use zip::{CompressionMethod, DateTime, System, ZipWriter};
 use super::{Format as OutputFormat, Renderer};
 use crate::diag::Diagnostic;
 use crate::fonts;
-use crate::ir::{Body, Document, Entry, Field, Inline, Line};
+use crate::ir::{self, Body, Document, Entry, Field, Inline, Line};
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -191,6 +191,19 @@ const LOOKS: &[Look] = &[
     Look { id: "Heading1", name: "heading 1", size: HEADING, bold: true, leading: 0.63, before: 0.93, after: 0.46 },
     Look { id: "Entry", name: "Entry", size: 1.0, bold: false, leading: 0.45, before: 0.28, after: 0.0 },
     Look { id: "ListBullet", name: "List Bullet", size: 1.0, bold: false, leading: 0.42, before: 0.0, after: 0.0 },
+    // A cover letter's blocks (date, recipient, subject, greeting, closing), its paragraphs and
+    // the name under the closing, spaced as the layouts' letter part.
+    Look { id: "LetterBlock", name: "Letter Block", size: 1.0, bold: false, leading: 0.45, before: 1.2, after: 0.0 },
+    Look { id: "LetterBody", name: "Letter Body", size: 1.0, bold: false, leading: 0.45, before: 1.0, after: 0.0 },
+    Look {
+        id: "LetterSignature",
+        name: "Letter Signature",
+        size: 1.0,
+        bold: false,
+        leading: 0.45,
+        before: 2.4,
+        after: 0.0,
+    },
 ];
 
 /// Twips (1/20 pt) for `em` times the body size.
@@ -221,7 +234,8 @@ fn styles(doc: &Document) -> String {
         spacing(doc, &BODY)
     );
     // Kerning (`w:kern`) is on because Typst kerns: without it lines run 0.4% longer and wrap.
-    for look in LOOKS {
+    // A letter's styles only in a letter: a resume's file stays as it was.
+    for look in LOOKS.iter().filter(|look| doc.letter.is_some() || !look.id.starts_with("Letter")) {
         let next = if look.id == "ListBullet" { look.id } else { "Normal" };
         let _ = write!(
             xml,
@@ -323,6 +337,9 @@ impl BodyWriter {
                 }
             });
         }
+        if let Some(letter) = &doc.letter {
+            self.letter(letter);
+        }
         for section in &doc.sections {
             self.paragraph("Heading1", |w| w.text(&section.title, Format::default()));
             match &section.body {
@@ -338,6 +355,23 @@ impl BodyWriter {
                 Body::Entries { entries } => entries.iter().for_each(|e| self.entry(e)),
             }
         }
+    }
+
+    /// A cover letter below the header: a paragraph per line, the subject in bold.
+    fn letter(&mut self, letter: &ir::Letter) {
+        let plain = Format::default();
+        self.paragraph("LetterBlock", |w| w.text(&letter.date, plain));
+        for (i, line) in letter.recipient.iter().enumerate() {
+            let style = if i == 0 { "LetterBlock" } else { "Normal" };
+            self.paragraph(style, |w| w.text(line, plain));
+        }
+        self.paragraph("LetterBlock", |w| w.text(&letter.subject, Format { bold: true, ..plain }));
+        self.paragraph("LetterBlock", |w| w.text(&letter.greeting, plain));
+        for paragraph in &letter.paragraphs {
+            self.paragraph("LetterBody", |w| w.rich(paragraph, false));
+        }
+        self.paragraph("LetterBlock", |w| w.text(&letter.closing, plain));
+        self.paragraph("LetterSignature", |w| w.text(&letter.signature, plain));
     }
 
     /// One paragraph per printed line of the entry, in reading order.

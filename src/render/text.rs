@@ -78,6 +78,20 @@ fn plain(doc: &Document) -> String {
             }
         }
     }
+    if let Some(letter) = &doc.letter {
+        let _ = write!(
+            out,
+            "\n{}\n\n{}\n\n{}\n\n{}\n",
+            letter.date,
+            letter.recipient.join("\n"),
+            letter.subject,
+            letter.greeting
+        );
+        for paragraph in &letter.paragraphs {
+            let _ = write!(out, "\n{}\n", text(paragraph));
+        }
+        let _ = write!(out, "\n{}\n{}\n", letter.closing, letter.signature);
+    }
     out
 }
 
@@ -138,6 +152,15 @@ fn markdown(doc: &Document) -> String {
                 }
             }
         }
+    }
+    if let Some(letter) = &doc.letter {
+        let recipient: Vec<String> = letter.recipient.iter().map(|line| escape(line)).collect();
+        let _ = write!(out, "\n{}\n\n{}\n", block(&letter.date), recipient.join("  \n"));
+        let _ = write!(out, "\n**{}**\n\n{}\n", escape(&letter.subject), block(&letter.greeting));
+        for paragraph in &letter.paragraphs {
+            let _ = write!(out, "\n{}\n", block_rich(paragraph));
+        }
+        let _ = write!(out, "\n{}  \n{}\n", block(&letter.closing), escape(&letter.signature));
     }
     out
 }

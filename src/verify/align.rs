@@ -49,6 +49,11 @@ fn fields(doc: &Document) -> Vec<Field> {
     for item in &doc.contact {
         add(Role::Other, format!("the contact item \"{}\"", item.text), &item.text, 0, None);
     }
+    if let Some(letter) = &doc.letter {
+        for line in letter.lines() {
+            add(Role::Other, format!("the letter's line \"{}\"", shorten(&line)), &line, 0, None);
+        }
+    }
     let mut entries = 0;
     for section in &doc.sections {
         add(Role::Heading, format!("the heading \"{}\"", section.title), &section.title, 0, None);

@@ -1,0 +1,78 @@
+//! Cover letters: the document of a job's `letter:`, made from the tailored resume's document
+//! (the same header, fonts, size, margins, paper and layout family) and the job.
+
+use crate::ir::{self, Document, Meta};
+use crate::job::{Job, Letter};
+use crate::model::Date;
+
+/// Full month names, for the letter's date.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The letter's document: the resume's header and style (one page), then the letter's lines.
+pub fn document(resume: &Document, job: &Job, letter: &Letter, today: Date) -> Document {
+    let mut recipient: Vec<String> = Vec::new();
+    recipient.extend(letter.to.iter().map(|to| to.value.clone()));
+    recipient.extend(letter.team.iter().map(|team| team.value.clone()));
+    recipient.push(job.company.value.clone());
+    let paragraphs = letter.paragraphs().into_iter().map(|(text, _)| ir::parse_inline(&text)).collect();
+    let body = ir::Letter {
+        date: long_date(today),
+        recipient,
+        subject: format!("Application for {}", job.title.value),
+        greeting: letter.greeting(),
+        paragraphs,
+        closing: letter.closing().to_string(),
+        signature: resume.name.clone(),
+    };
+    let mut style = resume.style.clone();
+    style.max_pages = 1;
+    Document {
+        meta: Meta {
+            title: format!("{} – Cover Letter, {}", resume.name, job.title.value),
+            author: resume.name.clone(),
+            keywords: Vec::new(),
+        },
+        style,
+        name: resume.name.clone(),
+        headline: resume.headline.clone(),
+        contact: resume.contact.clone(),
+        sections: Vec::new(),
+        letter: Some(body),
+    }
+}
+
+/// `2 December 2026`, or `December 2026` without a day.
+pub fn long_date(date: Date) -> String {
+    let month = date.month.map(|m| MONTHS[usize::from(m.clamp(1, 12)) - 1]);
+    match (date.day, month) {
+        (Some(day), Some(month)) => format!("{day} {month} {}", date.year),
+        (None, Some(month)) => format!("{month} {}", date.year),
+        _ => date.year.to_string(),
+    }
+}
+
+/// `Priya_Raman_Cover_Letter`, beside `Priya_Raman_Resume`.
+pub fn file_stem(resume_stem: &str) -> String {
+    match resume_stem.strip_suffix("_Resume") {
+        Some(name) => format!("{name}_Cover_Letter"),
+        None => "Cover_Letter".to_string(),
+    }
+}
+
+/// Words in the letter's body.
+pub fn words(letter: &Letter) -> usize {
+    letter.paragraphs().iter().map(|(text, _)| text.split_whitespace().count()).sum()
+}
