@@ -270,7 +270,18 @@ fn build_one(
     // The letter joins the resume's outputs, so the job's files are written as one set, or none.
     let mut letter = None;
     if let (Some(resume), Some(spec)) = (built.as_mut(), &job.job.letter) {
-        match build::render_letter(&tailored, &resume.document, &job, spec, &options) {
+        let mut findings = crate::letter::checks(&tailored.resume, &job, spec, &coverage);
+        if options.strict {
+            crate::rules::escalate(&mut findings);
+        }
+        let failed = findings.iter().any(|d| d.severity == crate::diag::Severity::Error) && !options.force;
+        diagnostics.0.extend(findings);
+        let made = if failed {
+            Err(Failure::Checks(Diagnostics::default()))
+        } else {
+            build::render_letter(&tailored, &resume.document, &job, spec, &options)
+        };
+        match made {
             Ok(made) => {
                 letter = Some(LetterSummary { pages: made.pages, words: made.words });
                 resume.outputs.extend(made.outputs);

@@ -240,7 +240,7 @@ pub fn render_letter(
     options: &Options,
 ) -> Result<BuiltLetter, Failure> {
     let document = crate::letter::document(resume, &job.job, letter, options.today);
-    let at = letter_key(letter);
+    let at = crate::letter::key_span(letter);
     let mut layout = Layout::for_letter(loaded)?;
     layout.typst.timeout = options.layout_timeout;
     let typeset = typst_render::typeset(&layout.typst, &document, Arc::clone(&options.fonts))
@@ -300,16 +300,6 @@ pub fn render_letter(
 
 /// The rule id of a letter that does not fit on one page.
 pub const LETTER_PAGE_LIMIT: &str = "letter-page-limit";
-
-/// The span of `letter:` in the job file (the key, not the mapping under it).
-fn letter_key(letter: &Spanned<Letter>) -> Span {
-    let span = &letter.span;
-    let text = &span.source.text;
-    match text[..span.start().min(text.len())].rfind("letter:") {
-        Some(at) => span.with_range(at..at + "letter".len()),
-        None => span.clone(),
-    }
-}
 
 /// Renders every file and reads each back: a file that would give an ATS less fails the build.
 /// With `stage`, each file goes to the disk (at its path in `paths`) while it is read back.

@@ -1,9 +1,13 @@
 //! Cover letters: the document of a job's `letter:`, made from the tailored resume's document
 //! (the same header, fonts, size, margins, paper and layout family) and the job.
 
+use crate::diag::Diagnostic;
 use crate::ir::{self, Document, Meta};
-use crate::job::{Job, Letter};
-use crate::model::Date;
+use crate::job::{Job, Letter, LoadedJob};
+use crate::keywords::{self, Coverage};
+use crate::model::{Date, Resume};
+use crate::rules::{self, letter::LetterText};
+use crate::source::{Span, Spanned};
 
 /// Full month names, for the letter's date.
 const MONTHS: [&str; 12] = [
@@ -75,4 +79,38 @@ pub fn file_stem(resume_stem: &str) -> String {
 /// Words in the letter's body.
 pub fn words(letter: &Letter) -> usize {
     letter.paragraphs().iter().map(|(text, _)| text.split_whitespace().count()).sum()
+}
+
+/// The span of `letter:` in the job file (the key, not the mapping under it).
+pub fn key_span(letter: &Spanned<Letter>) -> Span {
+    let span = &letter.span;
+    let text = &span.source.text;
+    match text[..span.start().min(text.len())].rfind("letter:") {
+        Some(at) => span.with_range(at..at + "letter".len()),
+        None => span.clone(),
+    }
+}
+
+/// The cover-letter rules on `job`'s letter, against the resume as tailored for the job and its
+/// coverage of the posting; severities come from the resume's `checks:`.
+pub fn checks(tailored: &Resume, job: &LoadedJob, letter: &Spanned<Letter>, coverage: &Coverage) -> Vec<Diagnostic> {
+    let at = key_span(letter);
+    let greeting_span = match (&letter.greeting, &letter.to) {
+        (Some(greeting), _) => greeting.span.clone(),
+        (None, Some(to)) => to.span.clone(),
+        (None, None) => at.clone(),
+    };
+    let resume_text = keywords::places(tailored).iter().map(|t| t.value.as_str()).collect::<Vec<_>>().join("\n");
+    let covered_terms = coverage.matched.iter().map(|m| m.term.clone()).collect();
+    let text = LetterText {
+        at,
+        greeting: (letter.greeting(), greeting_span),
+        paragraphs: letter.paragraphs(),
+        company: &job.job.company.value,
+        title: &job.job.title.value,
+        posting: &job.posting,
+        resume_text,
+        covered_terms,
+    };
+    rules::letter_checks(tailored, &text)
 }

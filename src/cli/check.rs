@@ -74,7 +74,11 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let fonts = Fonts::with(&FontOptions { paths: args.font_path.clone(), system: args.system_fonts });
-    let checked: Vec<Checked> = args.resume.iter().map(|path| check(path, args.strict, &fonts)).collect();
+    let jobs = match crate::batch::expand(&args.job) {
+        Ok(jobs) => jobs,
+        Err(d) => return fail(&Failure::from(d)),
+    };
+    let checked: Vec<Checked> = args.resume.iter().map(|path| check(path, args.strict, &fonts, &jobs)).collect();
     match args.format {
         CheckFormat::Text => {
             for one in &checked {
@@ -108,8 +112,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     ExitCode::from(checked.iter().map(Checked::exit_code).max().unwrap_or(0))
 }
 
-/// Loads and checks one resume, refusing what `build` would refuse before typesetting.
-fn check(path: &Path, strict: bool, fonts: &Fonts) -> Checked {
+/// Loads and checks one resume, refusing what `build` would refuse before typesetting; with job
+/// files, also each job's cover letter, against the resume as tailored for it.
+fn check(path: &Path, strict: bool, fonts: &Fonts, jobs: &[std::path::PathBuf]) -> Checked {
     let loaded = load::load(path).and_then(|loaded| {
         let document = ir::build(&loaded.resume, super::today());
         let out_dir = loaded.source.path.parent().unwrap_or(Path::new("")).join("out");
@@ -120,6 +125,17 @@ fn check(path: &Path, strict: bool, fonts: &Fonts) -> Checked {
         Ok(loaded) => {
             let mut found = rules::content_checks(&loaded.resume, super::today());
             found.extend(loaded.warnings.iter().cloned());
+            let resume_dir = loaded.source.path.parent().unwrap_or(Path::new(""));
+            for file in jobs {
+                let job = match crate::job::load(file, resume_dir) {
+                    Ok(job) => job,
+                    Err(failure) => return Checked { file: loaded.source.name.clone(), result: Err(failure) },
+                };
+                let Some(letter) = &job.job.letter else { continue };
+                let tailored = crate::tailor::apply(&loaded.resume, &job.job);
+                let coverage = crate::keywords::report(&tailored, &job);
+                found.extend(crate::letter::checks(&tailored, &job, letter, &coverage));
+            }
             if strict {
                 rules::escalate(&mut found);
             }

@@ -186,6 +186,10 @@ pub struct CheckArgs {
     /// Also use the fonts installed on this system, as `build` would.
     #[arg(long)]
     pub system_fonts: bool,
+    /// Also check the cover letter of each job file (a glob; repeatable), against the resume as
+    /// tailored for the job.
+    #[arg(long, value_name = "GLOB")]
+    pub job: Vec<String>,
 }
 
 /// An output format, as `--format` names it.

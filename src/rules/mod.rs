@@ -14,6 +14,7 @@ use crate::render::Metrics;
 use crate::source::Span;
 
 mod content;
+pub mod letter;
 mod pages;
 pub mod vocab;
 
@@ -38,6 +39,10 @@ pub enum Stage {
     Pages(fn(&mut pages::Checker)),
     /// On the files a build is about to write, read back as an ATS reads them (see `verify`).
     ReadBack,
+    /// On a job's cover letter, by `rescc check --job` and every batch.
+    Letter(fn(&mut letter::Checker)),
+    /// On a job's typeset cover letter, by every batch (see `build::render_letter`).
+    LetterPages,
 }
 
 impl Stage {
@@ -48,6 +53,8 @@ impl Stage {
             Stage::Content(_) => "content",
             Stage::Pages(_) => "pages",
             Stage::ReadBack => "read-back",
+            Stage::Letter(_) => "letter",
+            Stage::LetterPages => "letter pages",
         }
     }
 }
@@ -56,7 +63,7 @@ impl Rule {
     /// Whether `checks:` may change the rule's severity. Only the content rules are advice; the
     /// page limit, the font size, the margins and the read-back are what rescc guarantees.
     pub fn adjustable(&self) -> bool {
-        matches!(self.stage, Stage::Content(_))
+        matches!(self.stage, Stage::Content(_) | Stage::Letter(_))
     }
 }
 
@@ -181,6 +188,81 @@ pub const RULES: &[Rule] = &[
         source: "resume convention",
     },
     Rule {
+        id: "letter-page-limit",
+        default: Level::Error,
+        stage: Stage::LetterPages,
+        summary: || "a cover letter fits on one page, with the resume's body text size".into(),
+        source: "\"keep your cover letter to one page\"",
+    },
+    Rule {
+        id: "letter-length",
+        default: Level::Warning,
+        stage: Stage::Letter(letter::length),
+        summary: || {
+            let (words, paragraphs) = (range(&guidance::LETTER_WORDS), range(&guidance::LETTER_PARAGRAPHS));
+            format!("{words} words in {paragraphs} paragraphs")
+        },
+        source: "\"a cover letter should be 250–400 words\"",
+    },
+    Rule {
+        id: "letter-greeting",
+        default: Level::Warning,
+        stage: Stage::Letter(letter::greeting),
+        summary: || "a person or the team, not \"To whom it may concern\" or \"Dear Sir or Madam\"".into(),
+        source: "\"address the hiring manager by name\"",
+    },
+    Rule {
+        id: "letter-opening",
+        default: Level::Warning,
+        stage: Stage::Letter(letter::opening),
+        summary: || "not \"I am writing to apply\"".into(),
+        source: "\"skip the generic opener\"",
+    },
+    Rule {
+        id: "letter-company",
+        default: Level::Warning,
+        stage: Stage::Letter(letter::company),
+        summary: || "names the company".into(),
+        source: "\"tailor every letter to the company\"",
+    },
+    Rule {
+        id: "letter-role",
+        default: Level::Warning,
+        stage: Stage::Letter(letter::role),
+        summary: || "names the role as the posting titles it".into(),
+        source: "\"say which position you are applying for\"",
+    },
+    Rule {
+        id: "letter-figure",
+        default: Level::Warning,
+        stage: Stage::Letter(letter::figure),
+        summary: || "at least one concrete, quantified result".into(),
+        source: "\"back claims with numbers\"",
+    },
+    Rule {
+        id: "letter-consistent",
+        default: Level::Warning,
+        stage: Stage::Letter(letter::consistent),
+        summary: || "every figure it cites is in the resume".into(),
+        source: "recruiters compare the letter with the resume",
+    },
+    Rule {
+        id: "letter-terms",
+        default: Level::Warning,
+        stage: Stage::Letter(letter::terms),
+        summary: || {
+            format!("names some of the posting's {} most prominent terms the resume covers", guidance::LETTER_TERMS)
+        },
+        source: "\"mirror the job description's language\"",
+    },
+    Rule {
+        id: "letter-filler",
+        default: Level::Warning,
+        stage: Stage::Letter(letter::filler),
+        summary: || "none of the summary rule's filler".into(),
+        source: "\"cut clichés like 'team player'\"",
+    },
+    Rule {
         id: "verify",
         default: Level::Error,
         stage: Stage::ReadBack,
@@ -255,6 +337,19 @@ pub fn typeset_checks(resume: &Resume, document: &Document, metrics: &Metrics) -
         }
     }
     checker.out
+}
+
+/// Runs the cover-letter rules on a job's letter, at the severities the resume's `checks:` sets.
+pub fn letter_checks(resume: &Resume, text: &letter::LetterText) -> Vec<Diagnostic> {
+    let mut checker = letter::Checker::new(resume, text);
+    for rule in RULES {
+        if let Stage::Letter(check) = rule.stage {
+            check(&mut checker);
+        }
+    }
+    let mut out = checker.finish();
+    out.sort_by_key(Diagnostic::sort_key);
+    out
 }
 
 /// Turns warnings into errors (`--strict`).
