@@ -38,6 +38,6 @@ pub const PT_PER_IN: f64 = 72.0;
 /// Words in a cover letter's body: "a cover letter should be 250–400 words".
 pub const LETTER_WORDS: RangeInclusive<usize> = 250..=400;
 /// Paragraphs in a cover letter's body.
-pub const LETTER_PARAGRAPHS: RangeInclusive<usize> = 3..=5;
+pub const LETTER_PARAGRAPHS: RangeInclusive<usize> = 3..=4;
 /// The posting's most prominent terms the resume covers that a letter should name some of.
 pub const LETTER_TERMS: usize = 5;

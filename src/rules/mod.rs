@@ -192,7 +192,7 @@ pub const RULES: &[Rule] = &[
         default: Level::Error,
         stage: Stage::LetterPages,
         summary: || "a cover letter fits on one page, with the resume's body text size".into(),
-        source: "\"keep your cover letter to one page\"",
+        source: "cover letter guidance: one page",
     },
     Rule {
         id: "letter-length",
@@ -202,42 +202,42 @@ pub const RULES: &[Rule] = &[
             let (words, paragraphs) = (range(&guidance::LETTER_WORDS), range(&guidance::LETTER_PARAGRAPHS));
             format!("{words} words in {paragraphs} paragraphs")
         },
-        source: "\"a cover letter should be 250–400 words\"",
+        source: "cover letter guidance: 250–400 words, 3–4 paragraphs",
     },
     Rule {
         id: "letter-greeting",
         default: Level::Warning,
         stage: Stage::Letter(letter::greeting),
         summary: || "a person or the team, not \"To whom it may concern\" or \"Dear Sir or Madam\"".into(),
-        source: "\"address the hiring manager by name\"",
+        source: "cover letter guidance: address a person or the team",
     },
     Rule {
         id: "letter-opening",
         default: Level::Warning,
         stage: Stage::Letter(letter::opening),
         summary: || "not \"I am writing to apply\"".into(),
-        source: "\"skip the generic opener\"",
+        source: "cover letter guidance: no stock opening",
     },
     Rule {
         id: "letter-company",
         default: Level::Warning,
         stage: Stage::Letter(letter::company),
         summary: || "names the company".into(),
-        source: "\"tailor every letter to the company\"",
+        source: "cover letter guidance: written for this company",
     },
     Rule {
         id: "letter-role",
         default: Level::Warning,
         stage: Stage::Letter(letter::role),
         summary: || "names the role as the posting titles it".into(),
-        source: "\"say which position you are applying for\"",
+        source: "cover letter guidance: name the role",
     },
     Rule {
         id: "letter-figure",
         default: Level::Warning,
         stage: Stage::Letter(letter::figure),
         summary: || "at least one concrete, quantified result".into(),
-        source: "\"back claims with numbers\"",
+        source: "cover letter guidance: a concrete, quantified result",
     },
     Rule {
         id: "letter-consistent",
@@ -253,14 +253,14 @@ pub const RULES: &[Rule] = &[
         summary: || {
             format!("names some of the posting's {} most prominent terms the resume covers", guidance::LETTER_TERMS)
         },
-        source: "\"mirror the job description's language\"",
+        source: "cover letter guidance: the posting's own terms",
     },
     Rule {
         id: "letter-filler",
         default: Level::Warning,
         stage: Stage::Letter(letter::filler),
         summary: || "none of the summary rule's filler".into(),
-        source: "\"cut clichés like 'team player'\"",
+        source: "summary guidance, applied to the letter",
     },
     Rule {
         id: "verify",
