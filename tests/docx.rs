@@ -3,12 +3,11 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use common::have;
+use common::{have, part, pretty};
 
 use rescc::ir::{self, Body, Document};
 use rescc::load::Loaded;
@@ -36,14 +35,6 @@ fn docx(name: &str) -> (Document, Vec<u8>) {
 fn part_names(docx: &[u8]) -> Vec<String> {
     let zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip archive");
     zip.file_names().map(String::from).collect()
-}
-
-/// One part of the package, as text.
-fn part(docx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip archive");
-    let mut text = String::new();
-    zip.by_name(name).unwrap_or_else(|_| panic!("{name} is in the package")).read_to_string(&mut text).unwrap();
-    text
 }
 
 fn w<'a>(node: Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
@@ -121,48 +112,6 @@ fn assert_in_order(haystack: &str, needles: &[String]) {
             None => panic!("`{needle}` missing or out of order in:\n{}", &haystack[at..]),
         }
     }
-}
-
-/// An indented dump of an XML part, one element per line, for golden files.
-fn pretty(xml: &str) -> String {
-    fn name(n: roxmltree::ExpandedName) -> String {
-        let prefix = match n.namespace() {
-            Some(W) => "w:",
-            Some("http://schemas.openxmlformats.org/officeDocument/2006/relationships") => "r:",
-            Some("http://www.w3.org/XML/1998/namespace") => "xml:",
-            _ => "",
-        };
-        format!("{prefix}{}", n.name())
-    }
-    fn walk(node: Node, depth: usize, out: &mut String) {
-        let tag = name(node.tag_name());
-        out.push_str(&"  ".repeat(depth));
-        out.push('<');
-        out.push_str(&tag);
-        for a in node.attributes() {
-            let key = match a.namespace() {
-                Some(ns) => name(roxmltree::ExpandedName::from((ns, a.name()))),
-                None => a.name().to_string(),
-            };
-            out.push_str(&format!(" {key}=\"{}\"", a.value()));
-        }
-        let elements: Vec<Node> = node.children().filter(Node::is_element).collect();
-        match (node.text(), elements.is_empty()) {
-            (Some(text), true) => out.push_str(&format!(">{text}</{tag}>\n")),
-            (None, true) => out.push_str("/>\n"),
-            _ => {
-                out.push_str(">\n");
-                for child in elements {
-                    walk(child, depth + 1, out);
-                }
-                out.push_str(&format!("{}</{tag}>\n", "  ".repeat(depth)));
-            }
-        }
-    }
-    let tree = roxmltree::Document::parse(xml).expect("well-formed XML");
-    let mut out = String::new();
-    walk(tree.root_element(), 0, &mut out);
-    out
 }
 
 #[test]

@@ -130,3 +130,54 @@ pub fn bullets(doc: &rescc::ir::Document) -> Vec<String> {
         })
         .collect()
 }
+
+/// One part of the package, as text.
+pub fn part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip archive");
+    let mut text = String::new();
+    use std::io::Read;
+    zip.by_name(name).unwrap_or_else(|_| panic!("{name} is in the package")).read_to_string(&mut text).unwrap();
+    text
+}
+
+/// An indented dump of an XML part, one element per line, for golden files.
+pub fn pretty(xml: &str) -> String {
+    fn name(n: roxmltree::ExpandedName) -> String {
+        let prefix = match n.namespace() {
+            Some("http://schemas.openxmlformats.org/wordprocessingml/2006/main") => "w:",
+            Some("http://schemas.openxmlformats.org/officeDocument/2006/relationships") => "r:",
+            Some("http://www.w3.org/XML/1998/namespace") => "xml:",
+            _ => "",
+        };
+        format!("{prefix}{}", n.name())
+    }
+    fn walk(node: roxmltree::Node, depth: usize, out: &mut String) {
+        let tag = name(node.tag_name());
+        out.push_str(&"  ".repeat(depth));
+        out.push('<');
+        out.push_str(&tag);
+        for a in node.attributes() {
+            let key = match a.namespace() {
+                Some(ns) => name(roxmltree::ExpandedName::from((ns, a.name()))),
+                None => a.name().to_string(),
+            };
+            out.push_str(&format!(" {key}=\"{}\"", a.value()));
+        }
+        let elements: Vec<roxmltree::Node> = node.children().filter(roxmltree::Node::is_element).collect();
+        match (node.text(), elements.is_empty()) {
+            (Some(text), true) => out.push_str(&format!(">{text}</{tag}>\n")),
+            (None, true) => out.push_str("/>\n"),
+            _ => {
+                out.push_str(">\n");
+                for child in elements {
+                    walk(child, depth + 1, out);
+                }
+                out.push_str(&format!("{}</{tag}>\n", "  ".repeat(depth)));
+            }
+        }
+    }
+    let tree = roxmltree::Document::parse(xml).expect("well-formed XML");
+    let mut out = String::new();
+    walk(tree.root_element(), 0, &mut out);
+    out
+}
