@@ -285,6 +285,10 @@ fn build_one(
             Ok(made) => {
                 letter = Some(LetterSummary { pages: made.pages, words: made.words });
                 resume.outputs.extend(made.outputs);
+                if made.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error) {
+                    code = code.max(1);
+                }
+                diagnostics.0.extend(made.diagnostics);
             }
             Err(failure) => {
                 code = code.max(failure.exit_code());

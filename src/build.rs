@@ -227,6 +227,8 @@ pub struct BuiltLetter {
     pub outputs: Vec<Output>,
     pub pages: usize,
     pub words: usize,
+    /// What failed, when `--force` wrote it anyway.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Builds the cover letter of `job` beside the resume `built` for it, in memory: the same header,
@@ -251,7 +253,10 @@ pub fn render_letter(
     if let Some(&c) = metrics.missing_glyphs.first() {
         found.push(
             Diagnostic::error(format!("no available font has `{c}` (U+{:04X})", u32::from(c)))
-                .with_help(format!("install a font that covers it (on Debian: {})", fonts::package_for(c)))
+                .with_help(format!(
+                    "install a font that covers it (on Debian: {}), then pass `--system-fonts` or `--font-path DIR`",
+                    fonts::package_for(c)
+                ))
                 .at(at.clone()),
         );
     }
@@ -266,7 +271,13 @@ pub fn render_letter(
                 .at(at.clone()),
         );
     }
-    if !guidance::FONT_SIZE_PT.contains(&metrics.body_size) {
+    if metrics.body_glyphs == 0 {
+        found.push(
+            Diagnostic::error("the letter's layout printed no text")
+                .with_help("a letter layout reads the `letter` object of /resume.json: see the built-in layouts")
+                .in_file(&layout.file),
+        );
+    } else if !guidance::FONT_SIZE_PT.contains(&metrics.body_size) {
         found.push(
             Diagnostic::error(format!("the letter's body text is {} pt; it must be 10–11 pt", metrics.body_size))
                 .with_rule("font-size")
@@ -274,7 +285,8 @@ pub fn render_letter(
                 .at(at.clone()),
         );
     }
-    if !found.is_empty() {
+    // With `--force` a failing letter is written too, as a failing resume is; the job still fails.
+    if !found.is_empty() && !options.force {
         return Err(Failure::Checks(Diagnostics(found)));
     }
     let stem = crate::letter::file_stem(&file_stem(&resume.name));
@@ -286,8 +298,9 @@ pub fn render_letter(
         .collect();
     refuse_replacing_inputs(loaded, &typeset.read, options, &paths)?;
     let (rendered, _) = render_files(&job.source, &document, &renderers, &paths, false)?;
-    if !rendered.findings.is_empty() {
-        return Err(Failure::Checks(Diagnostics(rendered.findings)));
+    found.extend(rendered.findings);
+    if !found.is_empty() && !options.force {
+        return Err(Failure::Checks(Diagnostics(found)));
     }
     let outputs = renderers
         .iter()
@@ -295,7 +308,7 @@ pub fn render_letter(
         .zip(rendered.files)
         .map(|(((renderer, _), path), bytes)| Output { path, format: renderer.format(), bytes })
         .collect();
-    Ok(BuiltLetter { outputs, pages: metrics.pages, words })
+    Ok(BuiltLetter { outputs, pages: metrics.pages, words, diagnostics: found })
 }
 
 /// The rule id of a letter that does not fit on one page.

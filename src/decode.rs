@@ -67,7 +67,11 @@ impl Decoder {
     /// Opens a mapping whose keys must be among `known`.
     pub fn fields<'n>(&mut self, node: &'n Node, what: &'static str, known: &[&'static str]) -> Option<Fields<'n>> {
         let NodeKind::Map(pairs) = &node.kind else {
-            self.expected(node, &format!("a mapping ({what})"), format!("write the {what} as `key: value` lines"));
+            self.expected(
+                node,
+                &format!("a mapping ({what})"),
+                format!("write the {} as `key: value` lines", what.trim_start_matches("the ")),
+            );
             return None;
         };
         let mut fields = Fields { node, what, pairs: Vec::new(), suggested: Vec::new() };

@@ -132,21 +132,100 @@ impl Decode for Letter {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         let f = d.fields(node, "the letter", LETTER_KEYS)?;
         let body = d.req::<Spanned<LetterBody>>(&f, "body");
+        // An empty `to:` is no recipient, not "Dear ,".
+        let to = d.opt::<Text>(&f, "to").filter(|to| !to.trim().is_empty());
+        if let Some(to) = &to
+            && to.to_lowercase().starts_with("dear ")
+        {
+            let help = format!("write the name alone, `to: {}`, or the whole line as `greeting:`", to[5..].trim());
+            d.error(to.span.clone(), "`to:` is who the letter is for; the greeting is made from it", help);
+        }
         let letter = Letter {
-            to: d.opt(&f, "to"),
+            to,
             team: d.opt(&f, "team"),
             greeting: d.opt(&f, "greeting"),
             body: body?,
             closing: d.opt(&f, "closing"),
         };
+        check_body(&letter.body.span, d);
         Some(letter)
     }
+}
+
+/// Lines people paste into a letter's body that rescc prints itself or cannot print as written:
+/// a greeting, a sign-off with the name, list items.
+fn check_body(span: &Span, d: &mut Decoder) {
+    let lines = source_lines(span);
+    let greeting = ["dear ", "hi ", "hello ", "to whom"];
+    if let Some((at, first)) = lines.first()
+        && greeting.iter().any(|g| first.to_lowercase().starts_with(g))
+        && first.ends_with([',', ':', '!'])
+    {
+        let help = "remove it from `body:`; rescc writes the greeting from `to:` (or `greeting:` as written)";
+        d.error(at.clone(), format!("the body starts with a greeting, \"{first}\""), help);
+    }
+    let closings = [
+        "sincerely",
+        "best regards",
+        "kind regards",
+        "regards",
+        "best",
+        "thanks",
+        "thank you",
+        "yours",
+        "warm regards",
+        "cheers",
+    ];
+    let closing = lines.iter().rev().take(3).find(|(_, line)| {
+        let lower = line.to_lowercase();
+        let bare = lower.trim_end_matches([',', '.', '!']);
+        line.ends_with(',') && (closings.contains(&bare) || bare.starts_with("yours "))
+    });
+    if let Some((at, line)) = closing {
+        let help = "remove it and the name under it from `body:`; rescc writes `closing:` (\"Kind regards,\" unless set) and your name";
+        d.error(at.clone(), format!("the body ends with a sign-off, \"{line}\""), help);
+    }
+    for (at, line) in &lines {
+        let numbered = line.split_once(['.', ')']).is_some_and(|(n, rest)| {
+            !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()) && rest.starts_with(' ')
+        });
+        if ["- ", "* ", "• ", "· "].iter().any(|marker| line.starts_with(marker)) || numbered {
+            let help =
+                "a cover letter is paragraphs: write the items as sentences, or as one line each ending in a full stop";
+            d.error(at.clone(), "the letter's body has a list item; lists are not printed as lists in a letter", help);
+            break;
+        }
+    }
+}
+
+/// The non-blank lines of the text `span` covers in its file, each with the span of its text.
+fn source_lines(span: &Span) -> Vec<(Span, String)> {
+    let text = span.text().unwrap_or_default();
+    let mut out = Vec::new();
+    let mut offset = span.start();
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim_start();
+        // The block scalar's indicator line (`|`, `>-`) is not text.
+        let indicator = offset == span.start() && matches!(trimmed, "|" | "|-" | ">" | ">-" | "|+" | ">+");
+        if !trimmed.is_empty() && !indicator {
+            let start = offset + (content.len() - trimmed.len());
+            out.push((span.with_range(start..start + trimmed.trim_end().len()), trimmed.trim_end().to_string()));
+        }
+        offset += line.len();
+    }
+    out
 }
 
 impl Decode for LetterBody {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
         match &node.kind {
             NodeKind::Scalar { value, .. } if !value.trim().is_empty() => Some(LetterBody(value.trim().to_string())),
+            NodeKind::Scalar { .. } => {
+                let help = "write the letter's paragraphs under `body: |`, indented, with a blank line between them";
+                d.error(node.span.clone(), "the letter's body is empty", help);
+                None
+            }
             _ => {
                 let help = "write the letter's paragraphs under `body: |`, indented, with a blank line between them";
                 d.expected(node, "the letter's text", help);

@@ -31,7 +31,8 @@ pub fn document(resume: &Document, job: &Job, letter: &Letter, today: Date) -> D
     recipient.extend(letter.to.iter().map(|to| to.value.clone()));
     recipient.extend(letter.team.iter().map(|team| team.value.clone()));
     recipient.push(job.company.value.clone());
-    let paragraphs = letter.paragraphs().into_iter().map(|(text, _)| ir::parse_inline(&text)).collect();
+    let paragraphs =
+        letter.paragraphs().into_iter().map(|(text, _)| link_bare_addresses(ir::parse_inline(&text))).collect();
     let body = ir::Letter {
         date: long_date(today),
         recipient,
@@ -56,6 +57,42 @@ pub fn document(resume: &Document, job: &Job, letter: &Letter, today: Date) -> D
         sections: Vec::new(),
         letter: Some(body),
     }
+}
+
+/// Bare web addresses in a paragraph's plain runs become links that show their address, as
+/// contact links do, so a line never breaks inside one.
+fn link_bare_addresses(rich: ir::Rich) -> ir::Rich {
+    let mut out = Vec::new();
+    for run in rich {
+        if run.link.is_some() || !run.text.split_whitespace().any(is_address) {
+            out.push(run);
+            continue;
+        }
+        let mut plain = String::new();
+        for piece in run.text.split_inclusive(' ') {
+            let word = piece.trim_end();
+            let core = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+            if !is_address(core) {
+                plain.push_str(piece);
+                continue;
+            }
+            if !plain.is_empty() {
+                out.push(ir::Inline { text: std::mem::take(&mut plain), ..run.clone() });
+            }
+            out.push(ir::Inline { bold: run.bold, italic: run.italic, ..ir::Inline::address(core) });
+            plain.push_str(&piece[core.len()..]);
+        }
+        if !plain.is_empty() {
+            out.push(ir::Inline { text: plain, ..run.clone() });
+        }
+    }
+    out
+}
+
+/// A word that is a web address (`https://jordanlee.dev`, `github.com/jordanlee`).
+fn is_address(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+    (word.starts_with("http://") || word.starts_with("https://") || word.contains('/')) && crate::text::is_url(word)
 }
 
 /// `2 December 2026`, or `December 2026` without a day.

@@ -117,6 +117,16 @@ fn a_letter_that_does_not_fit_on_one_page_fails_its_job_alone() {
     assert!(err.contains("= help: cut about "), "{err}");
     assert!(!dir.path().join("out/acme-payments").exists(), "nothing of the job is written, its resume included");
     assert!(dir.path().join("out/kestrel-platform/Tomás_Ferreira_Resume.pdf").is_file(), "the other job builds");
+
+    // `--force` writes the failing letter as it writes a failing resume; the job still fails.
+    let out = Command::new(env!("CARGO_BIN_EXE_rescc"))
+        .args(["build", "tagged.yaml", "--job", "jobs/acme-payments.yaml", "--force"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error: job acme-payments failed: checks failed; written anyway (--force)"));
+    assert!(dir.path().join(format!("{LETTER}.pdf")).is_file());
 }
 
 #[test]
@@ -149,13 +159,13 @@ fn each_letter_rule_fires_where_the_letter_says_it_and_is_quiet_otherwise() {
             "cutting the run from 6\n    hours to 40 minutes",
             "cutting the run by 85%",
             "letter-consistent",
-            "jobs/acme-payments.yaml:23:5",
+            "jobs/acme-payments.yaml:25:91",
         ),
         (
             "I care as much about the people",
             "I am a passionate team player who cares about the people",
             "letter-filler",
-            "",
+            "jobs/acme-payments.yaml:30:12",
         ),
     ];
     for (from, to, rule, at) in cases {
@@ -290,4 +300,58 @@ fn a_custom_layout_uses_the_letter_beside_it_or_the_default_layout() {
     let marked = classic.replacen("keywords: data.meta.keywords", "keywords: (\"custom-letter\",)", 1);
     std::fs::write(dir.path().join("letter.typ"), marked).unwrap();
     assert!(String::from_utf8_lossy(&build()).contains("custom-letter"), "the PDF's keywords come from letter.typ");
+}
+
+#[test]
+fn what_people_paste_into_a_letters_body_is_located() {
+    for (from, to, message, at) in [
+        (
+            "  body: |\n    I would",
+            "  body: |\n    Dear Dana Okafor,\n\n    I would",
+            "error: the body starts with a greeting, \"Dear Dana Okafor,\"",
+            "jobs/acme-payments.yaml:18:5",
+        ),
+        (
+            "    hearing from you.\n",
+            "    hearing from you.\n\n    Sincerely,\n    Tomás Ferreira\n",
+            "error: the body ends with a sign-off, \"Sincerely,\"",
+            "jobs/acme-payments.yaml:41:5",
+        ),
+        (
+            "    I care as much",
+            "    - Built the ledger\n    - Ran the reviews\n\n    I care as much",
+            "error: the letter's body has a list item; lists are not printed as lists in a letter",
+            "jobs/acme-payments.yaml:30:5",
+        ),
+        (
+            "  to: Dana Okafor\n",
+            "  to: Dear Dana Okafor\n",
+            "error: `to:` is who the letter is for",
+            "jobs/acme-payments.yaml:15:7",
+        ),
+    ] {
+        let dir = workspace(None);
+        edit_letter(dir.path(), from, to);
+        let out = rescc(dir.path(), &["check", "tagged.yaml", "--job", "jobs/acme-payments.yaml"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let err = stderr(&out);
+        let found = err.find(message).unwrap_or_else(|| panic!("{message:?} in:\n{err}"));
+        assert!(err[found..].lines().nth(1).unwrap().ends_with(at), "{message} at {at}:\n{err}");
+    }
+}
+
+#[test]
+fn a_bare_address_in_a_letter_is_a_link_that_never_breaks() {
+    let dir = workspace(None);
+    edit_letter(
+        dir.path(),
+        "hearing from you.",
+        "hearing from you. My work is at https://github.com/tomasferreira/ledgerkit.",
+    );
+    let out = build(dir.path(), "pdf,txt");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let txt = std::fs::read_to_string(dir.path().join(format!("{LETTER}.txt"))).unwrap();
+    assert!(txt.contains("My work is at github.com/tomasferreira/ledgerkit."), "{txt}");
+    let pdf = std::fs::read(dir.path().join(format!("{LETTER}.pdf"))).unwrap();
+    assert!(String::from_utf8_lossy(&pdf).contains("https://github.com/tomasferreira/ledgerkit"), "linked");
 }

@@ -69,6 +69,9 @@ pub(crate) fn once(args: &BuildArgs, options: &Options) -> (u8, Vec<PathBuf>) {
     print_diagnostics(&outcomes);
     let mut inputs = vec![args.resume().to_path_buf()];
     inputs.extend(base.layout_file());
+    // A custom layout's letter, where a job has a letter (watch rebuilds when it is saved).
+    inputs
+        .extend(base.layout_file().map(|layout| layout.with_file_name("letter.typ")).filter(|letter| letter.is_file()));
     for outcome in &outcomes {
         inputs.push(outcome.file.clone());
         let posting = outcome.job.as_ref().and_then(|job| job.posting_file.as_ref());
@@ -117,7 +120,11 @@ fn print_diagnostics(outcomes: &[Outcome]) {
         eprintln!("{}:", id(outcome));
         super::report(&shown);
         if errors > 0 {
-            let why = if outcome.code == 1 { ": checks failed; nothing was written for it" } else { "" };
+            let why = match (outcome.code, outcome.outputs.is_empty()) {
+                (1, true) => ": checks failed; nothing was written for it",
+                (1, false) => ": checks failed; written anyway (--force)",
+                _ => "",
+            };
             error!("job {} failed{why}\n", id(outcome));
         }
     }
@@ -136,6 +143,7 @@ fn table(outcomes: &[Outcome]) -> String {
             let missing = match (o.code, &o.job) {
                 (_, None) => "invalid job file".to_string(),
                 (2, _) => "failed (see above)".to_string(),
+                (1, _) if top.is_empty() => "checks failed".to_string(),
                 (1, _) => format!("checks failed; {top}"),
                 _ => top,
             };

@@ -67,7 +67,22 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// `letter-length`: 250–400 words in 3–5 paragraphs.
+/// Where `written` stands in the paragraph that starts at `paragraph` (its first occurrence in
+/// the file from there, any case), or the paragraph itself when a line break splits it.
+fn at_words(paragraph: &Span, written: &str) -> Span {
+    let file = &paragraph.source.text;
+    let from = paragraph.start().min(file.len());
+    let rest = file[from..].to_lowercase();
+    match rest.find(&written.to_lowercase()) {
+        // Lower-casing keeps byte lengths for the ASCII this finds; anything else stays put.
+        Some(at) if file.is_char_boundary(from + at) && file.is_char_boundary(from + at + written.len()) => {
+            paragraph.with_range(from + at..from + at + written.len())
+        }
+        _ => paragraph.clone(),
+    }
+}
+
+/// `letter-length`: 250–400 words in 3–4 paragraphs.
 pub fn length(c: &mut Checker) {
     let words = c.body().split_whitespace().count();
     let paragraphs = c.letter.paragraphs.len();
@@ -79,9 +94,11 @@ pub fn length(c: &mut Checker) {
         };
         let message = format!("the letter has {words} words; {} is the length recruiters read", range(&LETTER_WORDS));
         c.report("letter-length", c.first_paragraph(), message, format!("too {what}: {help}"));
-    } else if !LETTER_PARAGRAPHS.contains(&paragraphs) {
-        let message = format!("the letter has {paragraphs} paragraphs; {} read best", range(&LETTER_PARAGRAPHS));
-        let help = "separate paragraphs with a blank line: why this role, your results, a closing";
+    }
+    if !LETTER_PARAGRAPHS.contains(&paragraphs) {
+        let plural = if paragraphs == 1 { "paragraph" } else { "paragraphs" };
+        let message = format!("the letter has {paragraphs} {plural}; {} read best", range(&LETTER_PARAGRAPHS));
+        let help = "write `body: |` (a literal block keeps blank lines) with a blank line between paragraphs: why this role, your results, a closing";
         c.report("letter-length", c.first_paragraph(), message, help);
     }
 }
@@ -109,11 +126,60 @@ pub fn opening(c: &mut Checker) {
     }
 }
 
+/// Legal and generic endings of company names that letters leave out.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "company",
+    "llc",
+    "ltd",
+    "ltd.",
+    "limited",
+    "gmbh",
+    "ag",
+    "plc",
+    "s.a.",
+    "sa",
+    "bv",
+    "b.v.",
+    "oy",
+    "ab",
+];
+
+/// The ways a letter may name `company`: as written, without its legal ending, by a name in
+/// parentheses (`Alphabet Inc. (Google)`), or by its first word when that is distinctive.
+fn company_names(company: &str) -> Vec<String> {
+    let lower = company.to_lowercase().replace('\u{200b}', "");
+    let mut names = vec![lower.clone()];
+    let (outside, inside) = match lower.split_once('(') {
+        Some((outside, inside)) => (outside.trim().to_string(), Some(inside.trim_end_matches(')').trim().to_string())),
+        None => (lower.clone(), None),
+    };
+    names.extend(inside);
+    let mut words: Vec<&str> = outside.split_whitespace().collect();
+    while words.len() > 1 && COMPANY_SUFFIXES.contains(&words[words.len() - 1].trim_end_matches(',')) {
+        words.pop();
+    }
+    let core = words.join(" ").trim_end_matches(',').to_string();
+    if let Some(first) = core.split_whitespace().next().filter(|w| w.len() >= 3 && *w != "the") {
+        names.push(first.to_string());
+    }
+    names.push(core);
+    names
+}
+
 /// `letter-company`: the company is named.
 pub fn company(c: &mut Checker) {
-    let body = c.body().to_lowercase();
-    let company = c.letter.company.to_lowercase();
-    if !company.is_empty() && text::find_word(&body, &company).is_none() {
+    let body = c.body().to_lowercase().replace('\u{200b}', "");
+    let names = company_names(c.letter.company);
+    if !c.letter.company.trim().is_empty()
+        && !names.iter().any(|n| !n.is_empty() && text::find_word(&body, n).is_some())
+    {
         let message = format!("the letter does not name {}", c.letter.company);
         c.report(
             "letter-company",
@@ -126,8 +192,11 @@ pub fn company(c: &mut Checker) {
 
 /// `letter-role`: the role is named, as the posting titles it (a part before a comma will do).
 pub fn role(c: &mut Checker) {
-    let body = c.body().to_lowercase();
-    let title = c.letter.title.to_lowercase();
+    let expand = |text: &str| {
+        text.to_lowercase().replace("sr. ", "senior ").replace("jr. ", "junior ").replace("sr ", "senior ")
+    };
+    let body = expand(&c.body());
+    let title = expand(c.letter.title);
     let core = title.split([',', '(', '–', '-']).next().unwrap_or_default().trim();
     if !core.is_empty() && text::find_word(&body, core).is_none() {
         let message = format!("the letter does not name the role, {}", c.letter.title);
@@ -157,21 +226,34 @@ pub fn figure(c: &mut Checker) {
     }
 }
 
+/// The number a figure states, without its unit or scale (`1.2M`, `$48K`, `900ms` -> `1.2`,
+/// `48`, `900`), for comparing with the resume's way of writing it.
+fn number(figure: &str) -> &str {
+    let end = figure.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(figure.len());
+    figure[..end].trim_end_matches(['.', ','])
+}
+
 /// `letter-consistent`: every figure the letter cites is in the resume (or the posting's).
 pub fn consistent(c: &mut Checker) {
-    let resume = c.letter.resume_text.to_lowercase();
-    let posting = c.letter.posting.to_lowercase();
-    let known = |figure: &str| {
-        let figure = figure.to_lowercase();
-        text::find_word(&resume, &figure).is_some() || text::find_word(&posting, &figure).is_some()
-    };
+    let numbers = |text: &str| -> Vec<String> { figures(text).iter().map(|f| number(f).replace(',', "")).collect() };
+    let known: std::collections::HashSet<String> =
+        numbers(&c.letter.resume_text).into_iter().chain(numbers(c.letter.posting)).collect();
     for (paragraph, span) in c.letter.paragraphs.clone() {
-        // Years and small counts ("6 years", "2024") are not results; a figure with a unit is.
-        for figure in figures(&paragraph).into_iter().filter(|f| f.len() > 1 && !known(f)) {
+        let words: Vec<&str> = paragraph.split_whitespace().collect();
+        for (i, word) in words.iter().enumerate() {
+            let Some(figure) = figures(word).into_iter().next() else { continue };
+            let value = number(&figure).replace(',', "");
+            // A version after a name (`Python 3.12`, `Web 2.0`), a clock (`24/7`), a year or a
+            // one-digit count is not a result.
+            let after_name = i > 0 && words[i - 1].starts_with(char::is_uppercase) && figure == number(&figure);
+            let small = value.len() < 2 || (value.len() == 4 && value.starts_with(['1', '2']) && !value.contains('.'));
+            if after_name || small || figure.contains('/') || known.contains(&value) {
+                continue;
+            }
             let message = format!("`{figure}` is in the letter but nowhere in the resume");
             let help =
                 "a reader will check: cite the figure as the resume gives it, or add it to the bullet it belongs to";
-            c.report("letter-consistent", span.clone(), message, help);
+            c.report("letter-consistent", at_words(&span, &figure), message, help);
         }
     }
 }
@@ -180,8 +262,11 @@ pub fn consistent(c: &mut Checker) {
 pub fn terms(c: &mut Checker) {
     let body = c.body().to_lowercase();
     let top: Vec<&String> = c.letter.covered_terms.iter().take(LETTER_TERMS).collect();
-    let (named, left): (Vec<&&String>, Vec<&&String>) =
-        top.iter().partition(|term| text::find_word(&body, &term.to_lowercase()).is_some());
+    let (named, left): (Vec<&&String>, Vec<&&String>) = top.iter().partition(|term| {
+        let term = term.to_lowercase();
+        let singular = term.strip_suffix('s').filter(|s| s.len() >= 2);
+        text::find_word(&body, &term).is_some() || singular.is_some_and(|s| text::find_word(&body, s).is_some())
+    });
     // Half of them, at least: a letter is not a keyword list.
     if !top.is_empty() && named.len() * 2 < top.len() {
         let left: Vec<String> = left.iter().map(|t| format!("`{t}`")).collect();
@@ -204,7 +289,7 @@ pub fn filler(c: &mut Checker) {
             if text::find_word(&lower, phrase).is_some() {
                 let message = format!("`{phrase}` is filler");
                 let help = "show it with a result instead: what you built, for whom, and the number it moved";
-                c.report("letter-filler", span.clone(), message, help);
+                c.report("letter-filler", at_words(&span, phrase), message, help);
             }
         }
     }
@@ -212,7 +297,22 @@ pub fn filler(c: &mut Checker) {
 
 #[cfg(test)]
 mod tests {
-    use super::figures;
+    use super::{company_names, figures, number};
+
+    #[test]
+    fn a_company_is_named_as_letters_name_it() {
+        let names = |company: &str| company_names(company);
+        assert!(names("Acme Corp").contains(&"acme".to_string()));
+        assert!(names("Meta Platforms, Inc.").contains(&"meta".to_string()));
+        assert!(names("Alphabet Inc. (Google)").contains(&"google".to_string()));
+        assert!(names("The New York Times Company").contains(&"the new york times".to_string()));
+        assert!(!names("The Guardian").contains(&"the".to_string()));
+    }
+
+    #[test]
+    fn a_figure_is_compared_by_its_number() {
+        assert_eq!([number("1.2M"), number("48K"), number("900ms"), number("35%")], ["1.2", "48", "900", "35"]);
+    }
 
     #[test]
     fn figures_keep_their_units() {
