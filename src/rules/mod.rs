@@ -370,10 +370,11 @@ fn locate(d: Diagnostic, resume: &Resume, span: Option<Span>) -> Diagnostic {
 /// The rules as a table: `id  default  stage  summary`, one line each.
 pub fn listing() -> String {
     let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let stages = RULES.iter().map(|r| r.stage.name().len()).max().unwrap_or(0);
     let mut out = String::new();
     for rule in RULES {
         let default = rule.default.name();
-        out += &format!("{:width$}  {default:7}  {:9}  {}\n", rule.id, rule.stage.name(), (rule.summary)());
+        out += &format!("{:width$}  {default:7}  {:stages$}  {}\n", rule.id, rule.stage.name(), (rule.summary)());
     }
     out
 }
