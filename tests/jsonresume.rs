@@ -114,3 +114,34 @@ fn a_rescc_resume_written_as_json_is_not_converted() {
     assert_eq!(loaded.resume.name.value, "Priya Raman");
     assert!(loaded.warnings.is_empty());
 }
+
+#[test]
+fn the_older_schemas_keys_build_and_copied_list_markers_go() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("jsonresume/older-keys.json"), tmp.path().join("resume.json")).unwrap();
+    let out = rescc(tmp.path(), &["build", "resume.json", "--format", "txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    for (warning, at) in [
+        ("warning: not mapped: basics.picture", "resume.json:5:16"),
+        ("warning: not mapped: work[0].website", "resume.json:15:18"),
+        ("warning: this item starts with `-`, a list marker", "resume.json:18:9"),
+        ("warning: this item starts with `•`, a list marker", "resume.json:19:9"),
+        ("warning: this item starts with `*`, a list marker", "resume.json:20:9"),
+    ] {
+        let found = err.find(warning).unwrap_or_else(|| panic!("{warning:?} in:\n{err}"));
+        assert!(err[found..].lines().nth(1).unwrap().ends_with(at), "{warning} at {at}:\n{err}");
+    }
+    let txt = std::fs::read_to_string(tmp.path().join("out/Marta_Kowalczyk_Resume.txt")).unwrap();
+    for shown in [
+        "martakowalczyk.dev",
+        "Backend Developer · Vistula Logistics",
+        "- Built the shipment tracking API",
+        "- Cut the nightly invoicing batch",
+        "- Added contract tests",
+        "GPA: 3.8/4.0",
+        "Skills: Java, Spring Boot, PostgreSQL, Kafka",
+    ] {
+        assert!(txt.contains(shown), "{shown:?} in:\n{txt}");
+    }
+}

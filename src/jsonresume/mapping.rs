@@ -39,11 +39,11 @@ impl<'n> Object<'n> {
 /// Why a JSON Resume field has no place in a rescc resume.
 fn reason(key: &str) -> &'static str {
     match key {
-        "image" => "a photo invites bias and confuses ATS parsers",
+        "image" | "picture" => "a photo invites bias and confuses ATS parsers",
         "address" | "postalCode" => "a city is enough on a resume",
         "countryCode" => "the region is shown instead",
         "level" => "a self-rated level says little; show the skill in bullets",
-        "url" => "this entry has no link in rescc",
+        "url" | "website" => "this entry has no link in rescc",
         "references" => "references are given when asked, not on the resume",
         "roles" | "entity" | "type" | "keywords" => "rescc projects have no such field",
         "username" => "the profile has no url",
@@ -122,8 +122,35 @@ impl Cx<'_> {
             self.d.expected(node, "a list", "write it as a JSON array of strings");
             return None;
         };
-        let items: Vec<Value> = items.iter().filter_map(|item| self.text(Some(item))).collect();
+        let items: Vec<Value> =
+            items.iter().filter_map(|item| self.text(Some(item)).map(|t| self.unmarked(t))).collect();
         (!items.is_empty()).then(|| Value::List(items, node.span.clone()))
+    }
+
+    /// An item copied from a list keeps its marker (`- `, `* `, `• `): rescc prints its own, so
+    /// the marker goes, with a warning.
+    fn unmarked(&mut self, item: Value) -> Value {
+        let Value::Text(text, span) = item else { return item };
+        let Some(marker) = ["- ", "* ", "• ", "•", "· "].into_iter().find(|m| text.starts_with(m)) else {
+            return Value::Text(text, span);
+        };
+        let d = Diagnostic::warning(format!("this item starts with `{}`, a list marker", marker.trim_end()))
+            .with_help("rescc prints its own bullets, so the marker is left out; remove it from the file");
+        self.unmapped.push(d.at(span.clone()));
+        Value::Text(text[marker.len()..].trim_start().to_string(), span)
+    }
+
+    /// The first of `keys` the object has (current JSON Resume names first, then the older
+    /// schema's); absent, an error names the current key.
+    fn required_any(&mut self, o: &mut Object<'_>, keys: &[&str], what: &str) -> Option<Value> {
+        let has = |o: &Object<'_>, key: &str| o.pairs.iter().any(|(k, _)| *k == key);
+        match keys.iter().find(|key| has(o, key)) {
+            Some(key) if *key != keys[0] => {
+                let value = o.get(key);
+                self.text(value)
+            }
+            _ => self.required(o, keys[0], what),
+        }
     }
 
     /// The objects of a top-level list such as `work`, each mapped by `f`.
@@ -224,7 +251,12 @@ impl Cx<'_> {
         {
             contact.push(("location", location));
         }
-        let mut links: Vec<Value> = self.text(b.get("url")).into_iter().collect();
+        // `website` is the older schema's name for `url`.
+        let url = match self.text(b.get("url")) {
+            Some(url) => Some(url),
+            None => self.text(b.get("website")),
+        };
+        let mut links: Vec<Value> = url.into_iter().collect();
         let profiles = b.get("profiles");
         links.extend(self.each(profiles, "basics.profiles", |cx, mut p| {
             let network = cx.text(p.get("network"));
@@ -279,7 +311,7 @@ impl Cx<'_> {
     }
 
     fn work(&mut self, mut w: Object<'_>) -> Option<Value> {
-        let company = self.required(&mut w, "name", "the employer's name");
+        let company = self.required_any(&mut w, &["name", "company"], "the employer's name");
         let role = self.required(&mut w, "position", "your job title");
         let start = self.required(&mut w, "startDate", "a start date to order roles by");
         let mut pairs = vec![("company", company?), ("role", role?)];
@@ -316,7 +348,10 @@ impl Cx<'_> {
         push(&mut pairs, "degree", degree);
         push(&mut pairs, "start", self.text(e.get("startDate")));
         push(&mut pairs, "end", self.text(e.get("endDate")));
-        let score = self.text(e.get("score"));
+        let score = match self.text(e.get("score")) {
+            Some(score) => Some(score),
+            None => self.text(e.get("gpa")),
+        };
         // A score that is no GPA (a class, a percentage) reads as an honour.
         let is_gpa = |v: &Value| matches!(v, Value::Text(t, _) if parse_gpa(t).is_some());
         let (gpa, honor) = match score {
@@ -402,9 +437,13 @@ impl Cx<'_> {
     fn skills(&mut self, node: Option<&Node>) -> Vec<Value> {
         let (mut bare, mut bare_notes): (Vec<Value>, Vec<String>) = (Vec::new(), Vec::new());
         let mut groups = self.each(node, "skills", |cx, mut s| {
-            let name = cx.required(&mut s, "name", "the skill's name");
             let keywords = cx.texts(s.get("keywords"));
             let span = s.node.span.clone();
+            // A group of keywords without a name is still a group.
+            let name = match &keywords {
+                Some(_) => cx.text(s.get("name")).or_else(|| Some(Value::Text("Skills".into(), span.at_start()))),
+                None => cx.required(&mut s, "name", "the skill's name"),
+            };
             let notes = cx.close(s);
             match (name, keywords) {
                 (Some(name), Some(items)) => Some(Value::Map(vec![("group", name), ("items", items)], span, notes)),
