@@ -9,22 +9,6 @@ use crate::model::{Date, Resume};
 use crate::rules::{self, letter::LetterText};
 use crate::source::{Span, Spanned};
 
-/// Full month names, for the letter's date.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The letter's document: the resume's header and style (one page), then the letter's lines.
 pub fn document(resume: &Document, job: &Job, letter: &Letter, today: Date) -> Document {
     let mut recipient: Vec<String> = Vec::new();
@@ -97,7 +81,7 @@ fn is_address(word: &str) -> bool {
 
 /// `2 December 2026`, or `December 2026` without a day.
 pub fn long_date(date: Date) -> String {
-    let month = date.month.map(|m| MONTHS[usize::from(m.clamp(1, 12)) - 1]);
+    let month = date.month.map(|m| crate::model::MONTH_NAMES[usize::from(m.clamp(1, 12)) - 1]);
     match (date.day, month) {
         (Some(day), Some(month)) => format!("{day} {month} {}", date.year),
         (None, Some(month)) => format!("{month} {}", date.year),

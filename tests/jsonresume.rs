@@ -96,13 +96,14 @@ fn import_then_build_gives_the_same_pdf_text() {
 #[test]
 fn errors_point_into_the_json_file() {
     let tmp = tempfile::tempdir().unwrap();
-    let bad = sample().replace("\"startDate\": \"2013-12-01\"", "\"startDate\": \"December 2013\"");
+    let bad = sample().replace("\"startDate\": \"2013-12-01\"", "\"startDate\": \"2013-12-32\"");
     std::fs::write(tmp.path().join("bad.json"), bad).unwrap();
     for command in ["build", "import"] {
         let out = rescc(tmp.path(), &[command, "bad.json"]);
         assert_eq!(out.status.code(), Some(2), "{command}");
         let err = stderr(&out);
-        assert!(err.contains("`December 2013` is not a date") && err.contains("bad.json:38:20"), "{command}: {err}");
+        let message = "`2013-12-32` is not a date: December 2013 has no day 32; it has 31 days";
+        assert!(err.contains(message) && err.contains("bad.json:38:20"), "{command}: {err}");
         assert!(stdout(&out).is_empty(), "a failed import prints no YAML");
     }
 }
@@ -144,4 +145,31 @@ fn the_older_schemas_keys_build_and_copied_list_markers_go() {
     ] {
         assert!(txt.contains(shown), "{shown:?} in:\n{txt}");
     }
+}
+
+#[test]
+fn dates_as_people_write_them_and_links_that_are_no_web_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let json = std::fs::read_to_string(fixture("jsonresume/older-keys.json")).unwrap();
+    let json = json
+        .replace("\"startDate\": \"2021-02\",", "\"startDate\": \"Feb 2021\", \"endDate\": \"Current\",")
+        .replace("\"startDate\": \"2015-10\"", "\"startDate\": \"2015-9-28\"")
+        .replace("\"endDate\": \"2019-06\"", "\"endDate\": \"June 2019\"")
+        .replace(
+            "\"website\": \"https://martakowalczyk.dev\",",
+            "\"website\": \"https://martakowalczyk.dev\", \"profiles\": [{ \"network\": \"Skype\", \"url\": \"skype:marta.k?call\" }],",
+        );
+    std::fs::write(tmp.path().join("resume.json"), json).unwrap();
+    let out = rescc(tmp.path(), &["build", "resume.json", "--format", "txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: not mapped: basics.profiles[0].url (`skype:marta.k?call` is not a web page)"),
+        "{}",
+        stderr(&out)
+    );
+    let txt = std::fs::read_to_string(tmp.path().join("out/Marta_Kowalczyk_Resume.txt")).unwrap();
+    for shown in ["Feb 2021 – Present", "Sep 2015 – Jun 2019"] {
+        assert!(txt.contains(shown), "{shown:?} in:\n{txt}");
+    }
+    assert!(!txt.contains("skype"), "{txt}");
 }

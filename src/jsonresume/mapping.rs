@@ -4,7 +4,7 @@
 use super::{Converted, Value};
 use crate::decode::{Decoder, scalar};
 use crate::diag::Diagnostic;
-use crate::model::parse_gpa;
+use crate::model::{MONTH_NAMES, parse_gpa};
 use crate::yaml::{Node, NodeKind};
 
 /// Rewrites a JSON Resume tree into rescc's shape; shape errors go to `d`.
@@ -140,6 +140,26 @@ impl Cx<'_> {
         Value::Text(text[marker.len()..].trim_start().to_string(), span)
     }
 
+    /// A link that is a web page, or `None` with a warning naming it: `skype:`, `tel:` or
+    /// `javascript:` addresses have no place among a resume's links.
+    fn web_page(&mut self, url: Value, path: &str) -> Option<Value> {
+        let Value::Text(text, span) = &url else { return Some(url) };
+        let scheme = text.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
+        let web = match scheme.as_deref() {
+            Some("http" | "https") | None => true,
+            // `github.com:443/x` has no scheme; a scheme is letters before the colon.
+            Some(scheme) => !scheme.chars().all(|c| c.is_ascii_alphabetic()),
+        };
+        if web {
+            return Some(url);
+        }
+        let d = Diagnostic::warning(format!("not mapped: {path} (`{text}` is not a web page)")).with_help(
+            "a resume's links are web pages an ATS and a recruiter can open: give the profile's https:// address",
+        );
+        self.unmapped.push(d.at(span.clone()));
+        None
+    }
+
     /// The first of `keys` the object has (current JSON Resume names first, then the older
     /// schema's); absent, an error names the current key.
     fn required_any(&mut self, o: &mut Object<'_>, keys: &[&str], what: &str) -> Option<Value> {
@@ -256,20 +276,27 @@ impl Cx<'_> {
             Some(url) => Some(url),
             None => self.text(b.get("website")),
         };
-        let mut links: Vec<Value> = url.into_iter().collect();
+        let mut links: Vec<Value> = url.and_then(|url| self.web_page(url, "basics.url")).into_iter().collect();
         let profiles = b.get("profiles");
         links.extend(self.each(profiles, "basics.profiles", |cx, mut p| {
             let network = cx.text(p.get("network"));
             let url = p.get("url");
             let link = match cx.text(url) {
-                Some(url) => {
-                    let span = url.span();
-                    let pairs = match network {
-                        Some(label) => vec![("label", label), ("url", url)],
-                        None => vec![("url", url)],
-                    };
-                    Some(Value::Map(pairs, span, Vec::new()))
-                }
+                Some(url) => match cx.web_page(url, &format!("{}.url", p.path)) {
+                    Some(url) => {
+                        let span = url.span();
+                        let pairs = match network {
+                            Some(label) => vec![("label", label), ("url", url)],
+                            None => vec![("url", url)],
+                        };
+                        Some(Value::Map(pairs, span, Vec::new()))
+                    }
+                    // Dropped, and said so: the rest of the profile goes with it.
+                    None => {
+                        p.read.extend(p.pairs.iter().map(|(k, _)| *k).collect::<Vec<_>>());
+                        None
+                    }
+                },
                 None => {
                     let path = p.path.clone();
                     cx.note(notes, path, p.node, "the profile has no url");
@@ -313,11 +340,11 @@ impl Cx<'_> {
     fn work(&mut self, mut w: Object<'_>) -> Option<Value> {
         let company = self.required_any(&mut w, &["name", "company"], "the employer's name");
         let role = self.required(&mut w, "position", "your job title");
-        let start = self.required(&mut w, "startDate", "a start date to order roles by");
+        let start = self.required(&mut w, "startDate", "a start date to order roles by").map(as_date);
         let mut pairs = vec![("company", company?), ("role", role?)];
         push(&mut pairs, "location", self.text(w.get("location")));
         pairs.push(("start", start?));
-        push(&mut pairs, "end", self.text(w.get("endDate")));
+        push(&mut pairs, "end", self.text(w.get("endDate")).map(as_date));
         let description = self.text(w.get("description"));
         let summary = self.text(w.get("summary"));
         push(&mut pairs, "context", join_sentences(description, summary));
@@ -329,8 +356,8 @@ impl Cx<'_> {
         let name = self.required(&mut p, "name", "the project's name");
         let mut pairs = vec![("name", name?)];
         push(&mut pairs, "url", self.text(p.get("url")));
-        push(&mut pairs, "start", self.text(p.get("startDate")));
-        push(&mut pairs, "end", self.text(p.get("endDate")));
+        push(&mut pairs, "start", self.text(p.get("startDate")).map(as_date));
+        push(&mut pairs, "end", self.text(p.get("endDate")).map(as_date));
         push(&mut pairs, "description", self.text(p.get("description")));
         push(&mut pairs, "bullets", self.texts(p.get("highlights")));
         Some(Value::Map(pairs, p.node.span.clone(), self.close(p)))
@@ -346,8 +373,8 @@ impl Cx<'_> {
             (kind, area) => kind.or(area),
         };
         push(&mut pairs, "degree", degree);
-        push(&mut pairs, "start", self.text(e.get("startDate")));
-        push(&mut pairs, "end", self.text(e.get("endDate")));
+        push(&mut pairs, "start", self.text(e.get("startDate")).map(as_date));
+        push(&mut pairs, "end", self.text(e.get("endDate")).map(as_date));
         let score = match self.text(e.get("score")) {
             Some(score) => Some(score),
             None => self.text(e.get("gpa")),
@@ -371,7 +398,7 @@ impl Cx<'_> {
         let name = self.required(&mut c, "name", "the certificate's name");
         let mut pairs = vec![("name", name?)];
         push(&mut pairs, "issuer", self.text(c.get("issuer")));
-        push(&mut pairs, "date", self.text(c.get("date")));
+        push(&mut pairs, "date", self.text(c.get("date")).map(as_date));
         push(&mut pairs, "url", self.text(c.get("url")));
         Some(Value::Map(pairs, c.node.span.clone(), self.close(c)))
     }
@@ -392,8 +419,8 @@ impl Cx<'_> {
                 }
                 pairs.push(("title", title?));
                 push(&mut pairs, "subtitle", subtitle);
-                push(&mut pairs, "start", self.text(o.get("startDate")));
-                push(&mut pairs, "end", self.text(o.get("endDate")));
+                push(&mut pairs, "start", self.text(o.get("startDate")).map(as_date));
+                push(&mut pairs, "end", self.text(o.get("endDate")).map(as_date));
                 push(&mut pairs, "url", self.text(o.get("url")));
                 push(&mut pairs, "description", self.text(o.get("summary")));
                 push(&mut pairs, "bullets", self.texts(o.get("highlights")));
@@ -401,13 +428,13 @@ impl Cx<'_> {
             "awards" => {
                 pairs.push(("title", self.required(&mut o, "title", "the award's name")?));
                 push(&mut pairs, "subtitle", self.text(o.get("awarder")));
-                push(&mut pairs, "date", self.text(o.get("date")));
+                push(&mut pairs, "date", self.text(o.get("date")).map(as_date));
                 push(&mut pairs, "description", self.text(o.get("summary")));
             }
             "publications" => {
                 pairs.push(("title", self.required(&mut o, "name", "the publication's title")?));
                 push(&mut pairs, "subtitle", self.text(o.get("publisher")));
-                push(&mut pairs, "date", self.text(o.get("releaseDate")));
+                push(&mut pairs, "date", self.text(o.get("releaseDate")).map(as_date));
                 push(&mut pairs, "url", self.text(o.get("url")));
                 push(&mut pairs, "description", self.text(o.get("summary")));
             }
@@ -468,6 +495,42 @@ impl Cx<'_> {
     }
 }
 
+/// A date as JSON Resume files write it, in the form rescc reads: `2023-9-28` is `2023-09-28`,
+/// `Dec 2022` and `December 2022` are `2022-12`, `09/2021` is `2021-09`, and `Present`,
+/// `Current` or `Now` (any case) is `present`. Anything else is left for the date's own error.
+fn as_date(value: Value) -> Value {
+    let Value::Text(text, span) = value else { return value };
+    let lower = text.trim().to_lowercase();
+    let iso = |year: &str, month: &str, day: Option<&str>| {
+        let numeric = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+        let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+        (year_ok && numeric(month) && day.is_none_or(numeric)).then(|| match day {
+            Some(day) => format!("{year}-{month:0>2}-{day:0>2}"),
+            None => format!("{year}-{month:0>2}"),
+        })
+    };
+    let month_number = |word: &str| {
+        let word = word.trim_end_matches(['.', ',']);
+        // `Dec`, `Dec.`, `Sept`, `December`: three letters or more of the full name.
+        let index = MONTH_NAMES.iter().position(|m| word.len() >= 3 && m.to_lowercase().starts_with(word))?;
+        Some(format!("{}", index + 1))
+    };
+    let normalized = if matches!(lower.as_str(), "present" | "current" | "now" | "today" | "ongoing") {
+        Some("present".to_string())
+    } else if let [year, month, day] = lower.split('-').collect::<Vec<_>>()[..] {
+        iso(year, month, Some(day))
+    } else if let [year, month] = lower.split('-').collect::<Vec<_>>()[..] {
+        iso(year, month, None)
+    } else if let [month, year] = lower.split('/').collect::<Vec<_>>()[..] {
+        iso(year, month, None)
+    } else if let [month, year] = lower.split_whitespace().collect::<Vec<_>>()[..] {
+        month_number(month).and_then(|m| iso(year, &m, None))
+    } else {
+        None
+    };
+    Value::Text(normalized.unwrap_or(text), span)
+}
+
 fn push(pairs: &mut Vec<(&'static str, Value)>, key: &'static str, value: Option<Value>) {
     if let Some(value) = value {
         pairs.push((key, value));
@@ -497,5 +560,41 @@ fn is_empty(node: &Node) -> bool {
         NodeKind::Scalar { value, .. } => node.is_null() || value.trim().is_empty(),
         NodeKind::Seq(items) => items.iter().all(is_empty),
         NodeKind::Map(pairs) => pairs.iter().all(|(_, v)| is_empty(v)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Value, as_date};
+    use crate::source::{Source, Span};
+    use std::sync::Arc;
+
+    fn date(text: &str) -> String {
+        let span = Span::new(Arc::new(Source::new("t.json", text)), 0..0);
+        match as_date(Value::Text(text.into(), span)) {
+            Value::Text(text, _) => text,
+            _ => unreachable!("a text stays a text"),
+        }
+    }
+
+    #[test]
+    fn dates_as_written_become_dates_rescc_reads() {
+        for (written, read) in [
+            ("2023-9-28", "2023-09-28"),
+            ("2020", "2020"),
+            ("2020-05", "2020-05"),
+            ("Dec 2022", "2022-12"),
+            ("December 2022", "2022-12"),
+            ("Sept. 2019", "2019-09"),
+            ("09/2021", "2021-09"),
+            ("Present", "present"),
+            ("CURRENT", "present"),
+            ("now", "present"),
+            ("2024-09-31", "2024-09-31"),
+            ("Decembre 2022", "Decembre 2022"),
+            ("sometime", "sometime"),
+        ] {
+            assert_eq!(date(written), read, "{written}");
+        }
     }
 }

@@ -307,6 +307,22 @@ pub const SECTION_KEYS: &[&str] =
 /// Years a resume's dates may name.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
+/// Full month names: a letter's date, and dates people write out.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 impl Date {
