@@ -248,18 +248,9 @@ pub fn render_letter(
     let typeset = typst_render::typeset(&layout.typst, &document, Arc::clone(&options.fonts))
         .map_err(|errors| layout.failure(errors))?;
     let words = crate::letter::words(letter);
-    let mut found = Vec::new();
     let metrics = &typeset.metrics;
-    if let Some(&c) = metrics.missing_glyphs.first() {
-        found.push(
-            Diagnostic::error(format!("no available font has `{c}` (U+{:04X})", u32::from(c)))
-                .with_help(format!(
-                    "install a font that covers it (on Debian: {}), then pass `--system-fonts` or `--font-path DIR`",
-                    fonts::package_for(c)
-                ))
-                .at(at.clone()),
-        );
-    }
+    // The letter's text is the job file's; the header's is also the resume's, written there too.
+    let mut found = missing_glyphs(&job.source, &metrics.missing_glyphs);
     if metrics.pages != 1 {
         let lines: usize = metrics.lines_per_page.iter().sum();
         let over: usize = metrics.lines_per_page.iter().skip(1).sum();
@@ -528,7 +519,13 @@ fn check_font_family(loaded: &Loaded, document: &Document, fonts: &Fonts) -> Opt
 
 /// Characters that no available font covers would print as empty boxes: refuse them, located.
 fn check_coverage(loaded: &Loaded, missing: &[char]) -> Result<(), Failure> {
-    let diagnostics: Vec<Diagnostic> = missing
+    let diagnostics = missing_glyphs(&loaded.source, missing);
+    if diagnostics.is_empty() { Ok(()) } else { Err(Failure::Input(Diagnostics(diagnostics))) }
+}
+
+/// An error for each character no font has, located where `source` first writes it.
+fn missing_glyphs(source: &Arc<Source>, missing: &[char]) -> Vec<Diagnostic> {
+    missing
         .iter()
         .map(|&c| {
             let d =
@@ -536,13 +533,12 @@ fn check_coverage(loaded: &Loaded, missing: &[char]) -> Result<(), Failure> {
                     "install a font that covers it (on Debian: {}), then pass `--system-fonts` or `--font-path DIR`",
                     fonts::package_for(c)
                 ));
-            match loaded.source.text.find(c) {
-                Some(at) => d.at(Span::new(Arc::clone(&loaded.source), at..at + c.len_utf8())),
-                None => d.in_file(&loaded.source),
+            match source.text.find(c) {
+                Some(at) => d.at(Span::new(Arc::clone(source), at..at + c.len_utf8())),
+                None => d.in_file(source),
             }
         })
-        .collect();
-    if diagnostics.is_empty() { Ok(()) } else { Err(Failure::Input(Diagnostics(diagnostics))) }
+        .collect()
 }
 
 /// `Zoë Ødegård` -> `Zoë_Ødegård_Resume`.
