@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Resume;
 use crate::source::Source;
 pub use crate::source::{describe, read_at_most, regular_file};
-use crate::{jsonresume, rules, validate, yaml};
+use crate::{formats, rules, validate, yaml};
 
 /// Largest input accepted; a resume is a few kilobytes.
 pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
@@ -74,11 +74,15 @@ pub fn load(path: &Path) -> Result<Loaded, Failure> {
 
 /// Like [`load`], for text already in memory.
 pub fn load_source(source: Arc<Source>) -> Result<Loaded, Failure> {
+    if formats::is_json(&source.path) {
+        formats::json_syntax(&source)?;
+    }
     let mut node = yaml::parse(&source).map_err(Failure::Input)?;
     let mut decoder = Decoder::new(Arc::clone(&source));
     let mut warnings = Vec::new();
-    if source.path.extension().is_some_and(|e| e == "json") && jsonresume::is_json_resume(&node) {
-        let converted = jsonresume::convert(&node, &mut decoder);
+    let format = formats::detect(&node)?;
+    if format != formats::Format::Rescc {
+        let converted = formats::convert(format, &node, &mut decoder);
         (node, warnings) = (converted.resume.to_node(), converted.unmapped);
     }
     let resume = Resume::decode(&node, &mut decoder);
@@ -111,7 +115,9 @@ pub fn read_resume(path: &Path) -> Result<Source, Diagnostic> {
     if path.exists() && !matches!(extension.as_deref(), Some("yaml" | "yml" | "json")) {
         let help = match extension.as_deref() {
             Some("pdf" | "docx" | "png") => "that looks like an output; pass the YAML source it was built from",
-            _ => "rescc reads a resume as YAML (`.yaml`, `.yml`) or JSON Resume (`.json`)",
+            _ => {
+                "rescc reads a resume as YAML (`.yaml`, `.yml`: rescc, JSON Resume, YAMLResume or RenderCV) or JSON (`.json`: JSON Resume)"
+            }
         };
         return Err(
             Diagnostic::error(format!("`{name}` is not a resume source (.yaml, .yml or .json)")).with_help(help)

@@ -20,7 +20,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         Ok(source) => Arc::new(source),
         Err(d) => return super::fail(&d.into()),
     };
-    match crate::jsonresume::import(&source) {
+    match crate::formats::import(&source) {
         Ok((yaml, unmapped)) => {
             out!("{yaml}");
             if !unmapped.is_empty() {

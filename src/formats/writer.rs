@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::Value;
+use crate::yaml::{Node, NodeKind};
 
 impl Value {
     /// The value as a rescc YAML document, with `# not mapped:` comments.
@@ -54,7 +55,7 @@ fn write_value(out: &mut String, value: &Value, indent: usize) {
                     Value::Text(text, _) => {
                         let _ = writeln!(out, "{}", yaml_scalar(text));
                     }
-                    Value::List(..) => write_value(out, item, indent + 4),
+                    Value::List(..) | Value::Raw(_) => write_value(out, item, indent + 4),
                 }
             }
         }
@@ -62,6 +63,35 @@ fn write_value(out: &mut String, value: &Value, indent: usize) {
             out.push('\n');
             write_notes(out, notes, indent + 2);
             write_pairs(out, pairs, indent + 2);
+        }
+        Value::Raw(node) => write_raw(out, node, indent),
+    }
+}
+
+/// A setting written for rescc (`meta.rescc`) as it was written: a number stays a number.
+fn write_raw(out: &mut String, node: &Node, indent: usize) {
+    match &node.kind {
+        NodeKind::Scalar { value, quoted } => {
+            let value = if *quoted || value.contains(['\n', '#']) { yaml_scalar(value) } else { value.clone() };
+            let _ = writeln!(out, " {value}");
+        }
+        NodeKind::Seq(items) => {
+            out.push('\n');
+            for item in items {
+                let _ = write!(out, "{:1$}-", "", indent + 2);
+                write_raw(out, item, indent + 4);
+            }
+        }
+        NodeKind::Map(pairs) => {
+            out.push('\n');
+            for (key, value) in pairs {
+                let key = match &key.kind {
+                    NodeKind::Scalar { value, .. } => yaml_scalar(value),
+                    _ => continue,
+                };
+                let _ = write!(out, "{:1$}{key}:", "", indent + 2);
+                write_raw(out, value, indent + 2);
+            }
         }
     }
 }

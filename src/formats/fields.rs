@@ -1,0 +1,439 @@
+//! What every foreign format's mapping shares: a conversion state that keeps every value's
+//! span, objects read by key with what was not read reported, texts, lists, links and dates as
+//! people write them.
+
+use super::{Converted, Value};
+use crate::decode::{Decoder, scalar};
+use crate::diag::Diagnostic;
+use crate::model::MONTH_NAMES;
+use crate::source::Span;
+use crate::yaml::{Node, NodeKind};
+
+/// The conversion's state: the decoder for shape errors, and what was left out.
+pub struct Cx<'a> {
+    pub d: &'a mut Decoder,
+    pub unmapped: Vec<Diagnostic>,
+    /// Where the document's fields sit in the file: `""`, or `content.` in a YAMLResume file.
+    pub prefix: &'static str,
+    /// Every key the format defines; an unknown key close to one is read as that key.
+    pub known: &'static [&'static str],
+    /// Entries that held nothing, reported once at the end.
+    skipped: Vec<(String, Span)>,
+}
+
+/// An object's fields, read by name; unread ones are reported as not mapped.
+pub struct Object<'n> {
+    pub node: &'n Node,
+    pub path: String,
+    pub pairs: Vec<(&'n str, &'n Node)>,
+    pub read: Vec<&'n str>,
+}
+
+impl<'n> Object<'n> {
+    pub fn get(&mut self, key: &str) -> Option<&'n Node> {
+        let (k, node) = self.pairs.iter().find(|(k, _)| *k == key)?;
+        self.read.push(k);
+        Some(*node).filter(|n| !n.is_null())
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.pairs.iter().any(|(k, _)| *k == key)
+    }
+
+    /// Marks every field read: the object was dropped whole, and said so.
+    pub fn read_all(&mut self) {
+        self.read = self.pairs.iter().map(|(k, _)| *k).collect();
+    }
+}
+
+/// What starts an item copied from a list, or a Markdown list's line.
+const LIST_MARKERS: &[&str] = &["- ", "* ", "+ ", "• ", "•", "· "];
+
+/// Why a field has no place in a rescc resume.
+pub fn reason(key: &str) -> &'static str {
+    match key {
+        "image" | "picture" | "photo" => "a photo invites bias and confuses ATS parsers",
+        "address" | "postalCode" => "a city is enough on a resume",
+        "countryCode" | "country" => "the region is shown instead",
+        "level" => "a self-rated level says little; show the skill in bullets",
+        "url" | "website" => "this entry has no link in rescc",
+        "references" => "references are given when asked, not on the resume",
+        "keywords" => "name the technologies in the bullets, where a reader sees them used",
+        "roles" | "entity" | "type" => "rescc projects have no such field",
+        "username" => "the profile has no url",
+        "locale" => "the other tool's language for its headings; rescc writes them in English",
+        "template" | "margins" | "engine" | "advanced" | "sections" | "lineSpacing" | "fontFamily"
+        | "showPageNumbers" => "the other tool's styling; rescc's look comes from `layout.template`",
+        _ => "rescc has no such field",
+    }
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(d: &'a mut Decoder, prefix: &'static str, known: &'static [&'static str]) -> Self {
+        Cx { d, unmapped: Vec::new(), prefix, known, skipped: Vec::new() }
+    }
+
+    /// The path of a top-level field as the file writes it (`work`, or `content.work`).
+    pub fn path(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+
+    /// What was left out, the empty entries last, in one warning.
+    pub fn finish(mut self, resume: Value) -> Converted {
+        if let Some((_, span)) = self.skipped.first() {
+            let n = self.skipped.len();
+            let paths: Vec<&str> = self.skipped.iter().map(|(path, _)| path.as_str()).collect();
+            let message = match n {
+                1 => format!("skipped {}: every value in it is empty", paths[0]),
+                _ => format!("skipped {n} entries whose values are all empty: {}", paths.join(", ")),
+            };
+            let help = "a template's or a form's blanks print nothing: fill them in or delete them";
+            self.unmapped.push(Diagnostic::warning(message).at(span.clone()).with_help(help));
+        }
+        Converted { resume, unmapped: self.unmapped }
+    }
+}
+
+impl Cx<'_> {
+    /// Opens an object, or reports that it is not one. A key given twice is an error at the
+    /// second; a key that is not the format's but close to one of its keys is read as that key.
+    pub fn object<'n>(&mut self, node: &'n Node, path: String) -> Option<Object<'n>> {
+        let NodeKind::Map(pairs) = &node.kind else {
+            self.d.expected(
+                node,
+                &format!("an object ({path})"),
+                "see this format's documentation for the field's shape",
+            );
+            return None;
+        };
+        let mut read: Vec<(&'n str, &'n Node)> = Vec::with_capacity(pairs.len());
+        for (key_node, value) in pairs {
+            let Some(key) = scalar(key_node) else { continue };
+            let within = if path.is_empty() { "the file".to_string() } else { format!("`{path}`") };
+            if read.iter().any(|(k, _)| *k == key) {
+                self.d.error(
+                    key_node.span.clone(),
+                    format!("duplicate key `{key}` in {within}"),
+                    "remove one of them: JSON Resume themes show the last value, other tools the first",
+                );
+                continue;
+            }
+            let meant = self.misspelt(key, pairs);
+            if let Some(meant) = meant {
+                let d = Diagnostic::warning(format!("unknown key `{key}` in {within}: did you mean `{meant}`?"))
+                    .with_help(format!("read as `{meant}`; rename it in the file"));
+                self.unmapped.push(d.at(key_node.span.clone()));
+            }
+            read.push((meant.unwrap_or(key), value));
+        }
+        Some(Object { node, path, pairs: read, read: Vec::new() })
+    }
+
+    /// The format's key that `key` misspells, unless it is a key of its own or the object
+    /// already has the one it resembles.
+    fn misspelt(&self, key: &str, pairs: &[(Node, Node)]) -> Option<&'static str> {
+        if self.known.contains(&key) || key.starts_with(['$', '_']) {
+            return None;
+        }
+        let lower = key.to_lowercase();
+        let (score, meant) = self
+            .known
+            .iter()
+            .map(|k| (strsim::normalized_damerau_levenshtein(&lower, &k.to_lowercase()), *k))
+            .max_by(|a, b| a.0.total_cmp(&b.0))?;
+        let taken = pairs.iter().any(|(k, _)| scalar(k) == Some(meant));
+        (score >= 0.75 && !taken).then_some(meant)
+    }
+
+    /// Reports every field of `o` that was not read, and returns them as notes.
+    pub fn close(&mut self, o: Object<'_>) -> Vec<String> {
+        let mut notes = Vec::new();
+        for (key, node) in &o.pairs {
+            // `$schema` and `meta` describe the file, not the person.
+            if o.read.contains(key) || matches!(*key, "$schema" | "meta") || is_empty(node) {
+                continue;
+            }
+            let path = if o.path.is_empty() { key.to_string() } else { format!("{}.{key}", o.path) };
+            let why = reason(key);
+            notes.push(format!("{path} ({why})"));
+            let d = Diagnostic::warning(format!("not mapped: {path}")).with_help(why);
+            self.unmapped.push(d.at(node.span.clone()));
+        }
+        notes
+    }
+
+    pub fn note(&mut self, notes: &mut Vec<String>, path: String, node: &Node, why: &str) {
+        notes.push(format!("{path} ({why})"));
+        let d = Diagnostic::warning(format!("not mapped: {path}")).with_help(why.to_string());
+        self.unmapped.push(d.at(node.span.clone()));
+    }
+
+    /// A text field, unless absent or empty.
+    pub fn text(&mut self, node: Option<&Node>) -> Option<Value> {
+        let node = node?;
+        match &node.kind {
+            NodeKind::Scalar { value, .. } if !value.trim().is_empty() => {
+                Some(Value::Text(value.trim().to_string(), node.span.clone()))
+            }
+            NodeKind::Scalar { .. } => None,
+            _ => {
+                self.d.expected(node, "text", "write the value as a JSON string");
+                None
+            }
+        }
+    }
+
+    /// A required text field; its absence is an error at the object.
+    pub fn required(&mut self, o: &mut Object<'_>, key: &str, what: &str) -> Option<Value> {
+        let value = o.get(key);
+        let text = self.text(value);
+        if text.is_none() && value.is_none_or(|v| scalar(v).is_some()) {
+            let at = o.node.span.at_start();
+            self.d.error(
+                at,
+                format!("{} has no `{key}`", if o.path.is_empty() { "the resume" } else { &o.path }),
+                format!("rescc needs {what}"),
+            );
+        }
+        text
+    }
+
+    /// A list of texts (`highlights`, `keywords`, `courses`).
+    pub fn texts(&mut self, node: Option<&Node>) -> Option<Value> {
+        let node = node?;
+        let NodeKind::Seq(items) = &node.kind else {
+            self.d.expected(node, "a list", "write it as a JSON array of strings");
+            return None;
+        };
+        let items: Vec<Value> =
+            items.iter().filter_map(|item| self.text(Some(item)).map(|t| self.unmarked(t))).collect();
+        (!items.is_empty()).then(|| Value::List(items, node.span.clone()))
+    }
+
+    /// An item copied from a list keeps its marker (`- `, `* `, `• `): rescc prints its own, so
+    /// the marker goes, with a warning.
+    pub fn unmarked(&mut self, item: Value) -> Value {
+        let Value::Text(text, span) = item else { return item };
+        let Some(marker) = LIST_MARKERS.iter().find(|m| text.starts_with(**m)) else {
+            return Value::Text(text, span);
+        };
+        let d = Diagnostic::warning(format!("this item starts with `{}`, a list marker", marker.trim_end()))
+            .with_help("rescc prints its own bullets, so the marker is left out; remove it from the file");
+        self.unmapped.push(d.at(span.clone()));
+        Value::Text(text[marker.len()..].trim_start().to_string(), span)
+    }
+
+    /// A link that is a web page, or `None` with a warning naming it: `skype:`, `tel:` or
+    /// `javascript:` addresses have no place among a resume's links.
+    pub fn web_page(&mut self, url: Value, path: &str) -> Option<Value> {
+        let Value::Text(text, span) = &url else { return Some(url) };
+        let scheme = text.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
+        let web = match scheme.as_deref() {
+            Some("http" | "https") | None => true,
+            // `github.com:443/x` has no scheme; a scheme is letters before the colon.
+            Some(scheme) => !scheme.chars().all(|c| c.is_ascii_alphabetic()),
+        };
+        if web {
+            return Some(url);
+        }
+        let d = Diagnostic::warning(format!("not mapped: {path} (`{text}` is not a web page)")).with_help(
+            "a resume's links are web pages an ATS and a recruiter can open: give the profile's https:// address",
+        );
+        self.unmapped.push(d.at(span.clone()));
+        None
+    }
+
+    /// A Markdown text split into its prose and its list items: `Led payments.\n- Cut p99 by
+    /// 40%` is the context `Led payments.` and one bullet. Items keep the span of the text.
+    pub fn prose_and_items(&mut self, text: Option<Value>) -> (Option<Value>, Vec<Value>) {
+        let Some(Value::Text(text, span)) = text else { return (text, Vec::new()) };
+        let (mut prose, mut items) = (Vec::new(), Vec::<String>::new());
+        for line in text.lines() {
+            let trimmed = line.trim();
+            match LIST_MARKERS.iter().find(|m| trimmed.starts_with(*m)) {
+                Some(marker) => items.push(trimmed[marker.len()..].trim().to_string()),
+                // A wrapped item's next line belongs to the item.
+                None if !trimmed.is_empty() && line.starts_with([' ', '\t']) && !items.is_empty() => {
+                    let last = items.last_mut().expect("checked non-empty");
+                    last.push(' ');
+                    last.push_str(trimmed);
+                }
+                None => prose.push(trimmed),
+            }
+        }
+        if items.is_empty() {
+            return (Some(Value::Text(text, span)), Vec::new());
+        }
+        let prose = prose.join("\n").trim().to_string();
+        let items = items.into_iter().filter(|i| !i.is_empty()).map(|i| Value::Text(i, span.clone())).collect();
+        ((!prose.is_empty()).then(|| Value::Text(prose, span)), items)
+    }
+
+    /// A paragraph written as a Markdown list (YAMLResume's summaries): each item is a sentence
+    /// of the paragraph, as rescc's summary is prose and the items would run on.
+    pub fn sentences(&mut self, text: Option<Value>) -> Option<Value> {
+        let (prose, items) = self.prose_and_items(text);
+        let Some(first) = items.first() else { return prose };
+        let span = first.span();
+        let mut parts: Vec<String> = prose
+            .into_iter()
+            .chain(items)
+            .filter_map(|v| match v {
+                Value::Text(text, _) => Some(text),
+                _ => None,
+            })
+            .collect();
+        for part in &mut parts {
+            if !part.ends_with(['.', '!', '?', ':', ';']) {
+                part.push('.');
+            }
+        }
+        Some(Value::Text(parts.join(" "), span))
+    }
+
+    /// The first of `keys` the object has (current JSON Resume names first, then the older
+    /// schema's); absent, an error names the current key.
+    pub fn required_any(&mut self, o: &mut Object<'_>, keys: &[&str], what: &str) -> Option<Value> {
+        match keys.iter().find(|key| o.has(key)) {
+            Some(key) if *key != keys[0] => {
+                let value = o.get(key);
+                self.text(value)
+            }
+            _ => self.required(o, keys[0], what),
+        }
+    }
+
+    /// The objects of a top-level list such as `work`, each mapped by `f`.
+    pub fn each(
+        &mut self,
+        node: Option<&Node>,
+        name: &str,
+        mut f: impl FnMut(&mut Self, Object<'_>) -> Option<Value>,
+    ) -> Vec<Value> {
+        let Some(node) = node else { return Vec::new() };
+        let NodeKind::Seq(items) = &node.kind else {
+            self.d.expected(node, &format!("a list ({name})"), "write it as a JSON array of objects");
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let path = format!("{name}[{i}]");
+                if matches!(item.kind, NodeKind::Map(_)) && is_empty(item) {
+                    self.skipped.push((path, item.span.clone()));
+                    return None;
+                }
+                let o = self.object(item, path)?;
+                f(self, o)
+            })
+            .collect()
+    }
+}
+
+/// A date as JSON Resume files write it, in the form rescc reads: `2023-9-28` is `2023-09-28`,
+/// `Dec 2022` and `December 2022` are `2022-12`, `Sep 1, 2016` is `2016-09-01`, `09/2021` is `2021-09`, and `Present`,
+/// `Current` or `Now` (any case) is `present`. Anything else is left for the date's own error.
+pub fn as_date(value: Value) -> Value {
+    let Value::Text(text, span) = value else { return value };
+    let lower = text.trim().to_lowercase();
+    let iso = |year: &str, month: &str, day: Option<&str>| {
+        let numeric = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+        let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+        (year_ok && numeric(month) && day.is_none_or(numeric)).then(|| match day {
+            Some(day) => format!("{year}-{month:0>2}-{day:0>2}"),
+            None => format!("{year}-{month:0>2}"),
+        })
+    };
+    let month_number = |word: &str| {
+        let word = word.trim_end_matches(['.', ',']);
+        // `Dec`, `Dec.`, `Sept`, `December`: three letters or more of the full name.
+        let index = MONTH_NAMES.iter().position(|m| word.len() >= 3 && m.to_lowercase().starts_with(word))?;
+        Some(format!("{}", index + 1))
+    };
+    let normalized = if matches!(lower.as_str(), "present" | "current" | "now" | "today" | "ongoing") {
+        Some("present".to_string())
+    } else if let [year, month, day] = lower.split('-').collect::<Vec<_>>()[..] {
+        iso(year, month, Some(day))
+    } else if let [year, month] = lower.split('-').collect::<Vec<_>>()[..] {
+        iso(year, month, None)
+    } else if let [month, year] = lower.split('/').collect::<Vec<_>>()[..] {
+        iso(year, month, None)
+    } else if let [month, year] = lower.split_whitespace().collect::<Vec<_>>()[..] {
+        month_number(month).and_then(|m| iso(year, &m, None))
+    } else if let [month, day, year] = lower.split_whitespace().collect::<Vec<_>>()[..] {
+        month_number(month).and_then(|m| iso(year, &m, Some(day.trim_end_matches(','))))
+    } else {
+        None
+    };
+    Value::Text(normalized.unwrap_or(text), span)
+}
+
+pub fn push(pairs: &mut Vec<(&'static str, Value)>, key: &'static str, value: Option<Value>) {
+    if let Some(value) = value {
+        pairs.push((key, value));
+    }
+}
+
+pub fn push_list(out: &mut Vec<(&'static str, Value)>, key: &'static str, items: Vec<Value>, node: Option<&Node>) {
+    if let (false, Some(node)) = (items.is_empty(), node) {
+        out.push((key, Value::List(items, node.span.clone())));
+    }
+}
+
+/// `Awesome compression company` + `Pied Piper is...` -> `Awesome compression company. Pied Piper is...`.
+pub fn join_sentences(first: Option<Value>, second: Option<Value>) -> Option<Value> {
+    match (first, second) {
+        (Some(Value::Text(a, span)), Some(Value::Text(b, _))) => {
+            let stop = if a.ends_with(['.', '!', '?']) { "" } else { "." };
+            Some(Value::Text(format!("{a}{stop} {b}"), span))
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+/// Whether a JSON value holds nothing (`""`, `[]`, `{}`, `null`), so dropping it loses nothing.
+pub fn is_empty(node: &Node) -> bool {
+    match &node.kind {
+        NodeKind::Scalar { value, .. } => node.is_null() || value.trim().is_empty(),
+        NodeKind::Seq(items) => items.iter().all(is_empty),
+        NodeKind::Map(pairs) => pairs.iter().all(|(_, v)| is_empty(v)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Value, as_date};
+    use crate::source::{Source, Span};
+    use std::sync::Arc;
+
+    fn date(text: &str) -> String {
+        let span = Span::new(Arc::new(Source::new("t.json", text)), 0..0);
+        match as_date(Value::Text(text.into(), span)) {
+            Value::Text(text, _) => text,
+            _ => unreachable!("a text stays a text"),
+        }
+    }
+
+    #[test]
+    fn dates_as_written_become_dates_rescc_reads() {
+        for (written, read) in [
+            ("2023-9-28", "2023-09-28"),
+            ("2020", "2020"),
+            ("2020-05", "2020-05"),
+            ("Dec 2022", "2022-12"),
+            ("December 2022", "2022-12"),
+            ("Sept. 2019", "2019-09"),
+            ("Sep 1, 2016", "2016-09-01"),
+            ("09/2021", "2021-09"),
+            ("Present", "present"),
+            ("CURRENT", "present"),
+            ("now", "present"),
+            ("2024-09-31", "2024-09-31"),
+            ("Decembre 2022", "Decembre 2022"),
+            ("sometime", "sometime"),
+        ] {
+            assert_eq!(date(written), read, "{written}");
+        }
+    }
+}
