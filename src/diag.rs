@@ -3,6 +3,7 @@
 //! Rendered like rustc and typst: `error[rule]: message`, ` --> file:line:col`, the source line
 //! with a caret, and `= help: ...`. The same record serializes to JSON for editors and CI.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
@@ -95,6 +96,14 @@ impl Diagnostic {
         }
     }
 
+    /// A text of this diagnostic in its file's vocabulary (see [`Source::speak`]).
+    fn spoken<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        match &self.file {
+            Some(source) => source.speak(text),
+            None => Cow::Borrowed(text),
+        }
+    }
+
     /// Renders the diagnostic with its snippet, as printed on the terminal.
     pub fn render(&self) -> String {
         self.render_styled(false, DEFAULT_WIDTH)
@@ -107,12 +116,12 @@ impl Diagnostic {
             Severity::Error => cs::Diagnostic::error(),
             Severity::Warning => cs::Diagnostic::warning(),
         };
-        let mut d = head.with_message(&self.message);
+        let mut d = head.with_message(self.spoken(&self.message));
         if let Some(rule) = self.rule {
             d = d.with_code(rule);
         }
         if let Some(help) = &self.help {
-            d = d.with_notes(vec![format!("help: {help}")]);
+            d = d.with_notes(vec![format!("help: {}", self.spoken(help))]);
         }
         let Some(source) = &self.file else {
             return plain(&d);
@@ -291,11 +300,11 @@ impl fmt::Display for Diagnostics {
 pub struct JsonDiagnostic<'a> {
     pub rule: Option<&'static str>,
     pub severity: Severity,
-    pub message: &'a str,
+    pub message: Cow<'a, str>,
     pub file: Option<String>,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub hint: Option<&'a str>,
+    pub hint: Option<Cow<'a, str>>,
 }
 
 impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
@@ -304,11 +313,11 @@ impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
         JsonDiagnostic {
             rule: d.rule,
             severity: d.severity,
-            message: &d.message,
+            message: d.spoken(&d.message),
             file: location.as_ref().map(|l| l.0.clone()),
             line: location.as_ref().filter(|_| d.range.is_some()).map(|l| l.1),
             column: location.as_ref().filter(|_| d.range.is_some()).map(|l| l.2),
-            hint: d.help.as_deref(),
+            hint: d.help.as_deref().map(|help| d.spoken(help)),
         }
     }
 }

@@ -81,6 +81,8 @@ pub fn load_source(source: Arc<Source>) -> Result<Loaded, Failure> {
     let mut decoder = Decoder::new(Arc::clone(&source));
     let mut warnings = Vec::new();
     let format = formats::detect(&node)?;
+    // Set once: a source is loaded once, and a second load detects the same format.
+    let _ = source.vocabulary.set(format.vocabulary());
     if format != formats::Format::Rescc {
         let converted = formats::convert(format, &node, &mut decoder);
         (node, warnings) = (converted.resume.to_node(), converted.unmapped);

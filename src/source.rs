@@ -4,10 +4,12 @@
 //! carries its file (as typst's `Span` carries a `FileId`): diagnostics from a resume, a job file,
 //! a posting and a layout mix in one list and each still names its own file and line.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A text file as read: its name as shown in diagnostics, where it lives, and its contents.
@@ -19,6 +21,9 @@ pub struct Source {
     /// Files are numbered in the order they were read, so diagnostics about several files list
     /// them file by file in that order (the resume before the job files read after it).
     order: u64,
+    /// The file's own names for rescc's keys (`contact.email` is `basics.email` in a JSON
+    /// Resume), set once its format is known, so diagnostics about it speak its vocabulary.
+    pub vocabulary: OnceLock<&'static [(&'static str, &'static str)]>,
 }
 
 impl Source {
@@ -32,7 +37,7 @@ impl Source {
     pub fn file(name: impl Into<String>, path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
         static READ: AtomicU64 = AtomicU64::new(0);
         let order = READ.fetch_add(1, Ordering::Relaxed);
-        Source { name: name.into(), path: path.into(), text: text.into(), order }
+        Source { name: name.into(), path: path.into(), text: text.into(), order, vocabulary: OnceLock::new() }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -45,6 +50,29 @@ impl Source {
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
         (line, before[line_start..].chars().count() + 1)
+    }
+
+    /// `text` with every rescc key in backticks written in the file's vocabulary: `` `contact.links` ``
+    /// is `` `basics.profiles` `` in a JSON Resume, `` `start: 2021-03` `` is `` `startDate: 2021-03` ``.
+    pub fn speak<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let Some(words) = self.vocabulary.get() else { return Cow::Borrowed(text) };
+        if !text.contains('`') {
+            return Cow::Borrowed(text);
+        }
+        let spoken: Vec<String> = text
+            .split('`')
+            .enumerate()
+            .map(|(i, part)| {
+                let renamed = (i % 2 == 1).then(|| {
+                    words.iter().find_map(|(ours, theirs)| {
+                        let rest = part.strip_prefix(ours)?;
+                        (rest.is_empty() || rest.starts_with(['.', ':', ' ', '['])).then(|| format!("{theirs}{rest}"))
+                    })
+                });
+                renamed.flatten().unwrap_or_else(|| part.to_string())
+            })
+            .collect();
+        Cow::Owned(spoken.join("`"))
     }
 
     /// The position of this file among those read (see the field).

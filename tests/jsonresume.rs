@@ -70,7 +70,7 @@ fn sample_imports_with_comments_on_what_was_left_out() {
 fn import_then_build_gives_the_same_document() {
     let direct = load::load_source(Arc::new(Source::new("sample.json", sample()))).unwrap();
     let source = Arc::new(Source::new("sample.json", sample()));
-    let (yaml, _) = rescc::jsonresume::import(&source).unwrap();
+    let (yaml, _) = rescc::formats::import(&source).unwrap();
     let imported = load::load_source(Arc::new(Source::new("resume.yaml", yaml))).unwrap();
     assert_eq!(ir(&direct), ir(&imported));
 }

@@ -111,7 +111,7 @@ fn schema_accepts_every_valid_fixture() {
     }
     // So is what `rescc import` makes of the JSON Resume sample.
     let json = std::fs::read_to_string(fixture("jsonresume/sample.json")).unwrap();
-    let (yaml, _) = rescc::jsonresume::import(&Arc::new(Source::new("sample.json", json))).unwrap();
+    let (yaml, _) = rescc::formats::import(&Arc::new(Source::new("sample.json", json))).unwrap();
     let imported = tempfile::tempdir().unwrap();
     std::fs::write(imported.path().join("resume.yaml"), yaml).unwrap();
     let errors = errors(&validator, &yaml_to_json(&imported.path().join("resume.yaml")));

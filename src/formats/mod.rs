@@ -45,6 +45,63 @@ impl Format {
     }
 }
 
+impl Format {
+    /// The format's names for the rescc keys diagnostics name, longest first.
+    pub fn vocabulary(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Format::Rescc => &[],
+            Format::JsonResume => &[
+                ("contact.email", "basics.email"),
+                ("contact.phone", "basics.phone"),
+                ("contact.links", "basics.profiles"),
+                ("contact.location", "basics.location"),
+                ("contact", "basics"),
+                ("summary", "basics.summary"),
+                ("headline", "basics.label"),
+                ("experience", "work"),
+                ("bullets", "highlights"),
+                ("role", "position"),
+                ("education.gpa", "education[].score"),
+                ("certifications", "certificates"),
+                ("start", "startDate"),
+                ("end", "endDate"),
+                ("layout", "meta.rescc.layout"),
+                ("checks", "meta.rescc.checks"),
+            ],
+            Format::YamlResume => &[
+                ("contact.email", "content.basics.email"),
+                ("contact.phone", "content.basics.phone"),
+                ("contact.links", "content.profiles"),
+                ("contact.location", "content.location"),
+                ("contact", "content.basics"),
+                ("summary", "content.basics.summary"),
+                ("headline", "content.basics.headline"),
+                ("experience", "content.work"),
+                ("bullets", "summary"),
+                ("role", "position"),
+                ("education.gpa", "content.education[].score"),
+                ("certifications", "content.certificates"),
+                ("start", "startDate"),
+                ("end", "endDate"),
+            ],
+            Format::RenderCv => &[
+                ("contact.email", "cv.email"),
+                ("contact.phone", "cv.phone"),
+                ("contact.links", "cv.social_networks"),
+                ("contact.location", "cv.location"),
+                ("contact", "cv"),
+                ("summary", "cv.sections.summary"),
+                ("headline", "cv.headline"),
+                ("experience", "cv.sections.experience"),
+                ("bullets", "highlights"),
+                ("role", "position"),
+                ("start", "start_date"),
+                ("end", "end_date"),
+            ],
+        }
+    }
+}
+
 /// Top-level keys only JSON Resume has; a file with any of them and no `name` is one.
 const MARKERS: &[&str] =
     &["basics", "work", "volunteer", "awards", "certificates", "publications", "languages", "interests", "references"];
@@ -200,6 +257,7 @@ pub fn import(source: &Arc<Source>) -> Result<(String, Vec<Diagnostic>), Diagnos
     }
     let root = yaml::parse(source)?;
     let format = detect(&root).map_err(Diagnostics::one)?;
+    let _ = source.vocabulary.set(format.vocabulary());
     if format == Format::Rescc {
         let d = Diagnostic::error(format!("`{}` is already a rescc resume", source.name)).with_help(
             "build it as it is: `rescc build` reads it; `import` converts JSON Resume, YAMLResume and RenderCV files",
