@@ -7,6 +7,30 @@
 
 use std::sync::LazyLock;
 
+/// What starts a line of a Markdown list, or an item copied from a list.
+pub const LIST_MARKERS: &[&str] = &["- ", "* ", "+ ", "• ", "•", "· "];
+
+/// A text written as prose and a Markdown list, as (prose lines, items); a wrapped item's next,
+/// indented line belongs to the item. `None` when no line is a list item.
+pub fn markdown_list(text: &str) -> Option<(Vec<&str>, Vec<String>)> {
+    let (mut prose, mut items) = (Vec::new(), Vec::<String>::new());
+    for line in text.lines() {
+        let trimmed = line.trim();
+        match LIST_MARKERS.iter().find(|m| trimmed.starts_with(**m)) {
+            Some(marker) => items.push(trimmed[marker.len()..].trim().to_string()),
+            None if !trimmed.is_empty() && line.starts_with([' ', '\t']) && !items.is_empty() => {
+                let last = items.last_mut().expect("checked non-empty");
+                last.push(' ');
+                last.push_str(trimmed);
+            }
+            None if !trimmed.is_empty() => prose.push(trimmed),
+            None => {}
+        }
+    }
+    items.retain(|item| !item.is_empty());
+    (!items.is_empty()).then_some((prose, items))
+}
+
 /// `name@domain.tld`, as [`is_email`] accepts (for the JSON Schema).
 pub const EMAIL_PATTERN: &str = r"^[^@\s?&%:/]+@[^@\s.?&%:/]+(\.[^@\s.?&%:/]+)+$";
 
@@ -155,12 +179,20 @@ static ABBREVIATIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| list_lines(include_str!("../data/abbreviations.txt")).collect());
 
 /// Sentences of running text: ends at `.`, `!` or `?` before a space and a capital or digit,
-/// so `1.2 s`, `Node.js` and `e.g. Go` do not split.
+/// so `1.2 s`, `Node.js` and `e.g. Go` do not split; a line break (a summary's list item) ends
+/// one too.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (i, &(at, c)) in chars.iter().enumerate() {
+        if c == '\n' {
+            if !text[start..at].trim().is_empty() {
+                out.push(text[start..at].trim());
+            }
+            start = at + 1;
+            continue;
+        }
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
@@ -227,11 +259,21 @@ mod tests {
     }
 
     #[test]
+    fn markdown_lists_split_from_their_prose() {
+        let (prose, items) =
+            markdown_list("Payments team.\n\n- Cut p99 by 40%\n  across 12 services\n* Led 4").unwrap();
+        assert_eq!(prose, ["Payments team."]);
+        assert_eq!(items, ["Cut p99 by 40% across 12 services", "Led 4"]);
+        assert_eq!(markdown_list("Plain prose,\nwrapped by hand."), None);
+    }
+
+    #[test]
     fn sentences_skip_decimals_and_abbreviations() {
         assert_eq!(
             sentences("Cut p95 from 1.2 s to 180 ms. Uses Node.js, e.g. Express! Done"),
             ["Cut p95 from 1.2 s to 180 ms.", "Uses Node.js, e.g. Express!", "Done"]
         );
+        assert_eq!(sentences("Go and Rust\nRuns 12 services."), ["Go and Rust", "Runs 12 services."]);
     }
 
     #[test]

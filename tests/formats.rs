@@ -174,7 +174,9 @@ const CASES: &[Case] = &[
             "lenafischer.dev",
             "github.com/lenafischer",
             "linkedin.com/in/lena-fischer",
-            "in Python and Spark. Runs a lakehouse of 400 TB serving 35 analysts. Cut warehouse spend by 45% in 2024.",
+            "in Python and Spark",
+            "Runs a lakehouse of 400 TB serving 35 analysts",
+            "Cut warehouse spend by 45% in 2024",
             "Senior Data Engineer",
             "Nordlicht Energy",
             "Smart-meter analytics for 2 million homes.",
@@ -368,13 +370,9 @@ fn what_the_lenient_reading_keeps() {
     let yaml = imported("skill-group-without-name.json");
     assert!(yaml.contains("  - group: Skills\n    items: [Go, PostgreSQL, Redis]\n"), "{yaml}");
     let yaml = imported("summary-list.json");
-    assert!(
-        yaml.contains(
-            "summary: Backend engineer with 6 years of Go and PostgreSQL. Runs services handling 9,000 requests a \
-             second. Mentors 4 engineers.\n"
-        ),
-        "{yaml}"
-    );
+    let summary = "summary: |-\n  - Backend engineer with 6 years of Go and PostgreSQL\n  - Runs services handling \
+                   9,000 requests a second\n  - Mentors 4 engineers\n";
+    assert!(yaml.contains(summary), "{yaml}");
     assert!(yaml.contains("    context: Payments platform for 300 merchants.\n"), "{yaml}");
     assert!(yaml.contains("      - Migrated 30 cron jobs to a queue, ending 6 weekly paging incidents.\n"), "{yaml}");
     let yaml = imported("dates.json");
@@ -422,5 +420,26 @@ fn diagnostics_speak_the_files_own_keys() {
         let out = rescc(tmp.path(), &["check", file]);
         let err = stderr(&out);
         assert!(err.contains(said) && !err.contains(never), "{file}:\n{err}");
+    }
+}
+
+#[test]
+fn a_markdown_list_in_a_summary_keeps_its_lines() {
+    let (dir, file) = common::staged("jsonresume/leniency/summary-list.json");
+    let out = rescc(dir.path(), &["build", file.to_str().unwrap(), "--format", "pdf,docx,txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines = [
+        "Backend engineer with 6 years of Go and PostgreSQL",
+        "Runs services handling 9,000 requests a second",
+        "Mentors 4 engineers",
+    ];
+    let txt = std::fs::read_to_string(dir.path().join("out/Ada_Okoro_Resume.txt")).unwrap();
+    assert!(txt.contains(&format!("SUMMARY\n{}\n", lines.join("\n"))), "{txt}");
+    let docx = common::part(&std::fs::read(dir.path().join("out/Ada_Okoro_Resume.docx")).unwrap(), "word/document.xml");
+    let broken = format!("{}</w:t><w:br/><w:t xml:space=\"preserve\">{}", lines[0], lines[1]);
+    assert!(docx.contains(&broken), "{docx}");
+    if have("pdftotext") {
+        let pdf = pdftotext(&dir.path().join("out/Ada_Okoro_Resume.pdf"));
+        assert!(pdf.contains(&lines.join("\n")), "{pdf}");
     }
 }

@@ -7,6 +7,7 @@ use crate::decode::{Decoder, scalar};
 use crate::diag::Diagnostic;
 use crate::model::MONTH_NAMES;
 use crate::source::Span;
+use crate::text::LIST_MARKERS;
 use crate::yaml::{Node, NodeKind};
 
 /// The conversion's state: the decoder for shape errors, and what was left out.
@@ -45,9 +46,6 @@ impl<'n> Object<'n> {
         self.read = self.pairs.iter().map(|(k, _)| *k).collect();
     }
 }
-
-/// What starts an item copied from a list, or a Markdown list's line.
-const LIST_MARKERS: &[&str] = &["- ", "* ", "+ ", "• ", "•", "· "];
 
 /// Why a field has no place in a rescc resume.
 pub fn reason(key: &str) -> &'static str {
@@ -247,48 +245,12 @@ impl Cx<'_> {
     /// 40%` is the context `Led payments.` and one bullet. Items keep the span of the text.
     pub fn prose_and_items(&mut self, text: Option<Value>) -> (Option<Value>, Vec<Value>) {
         let Some(Value::Text(text, span)) = text else { return (text, Vec::new()) };
-        let (mut prose, mut items) = (Vec::new(), Vec::<String>::new());
-        for line in text.lines() {
-            let trimmed = line.trim();
-            match LIST_MARKERS.iter().find(|m| trimmed.starts_with(*m)) {
-                Some(marker) => items.push(trimmed[marker.len()..].trim().to_string()),
-                // A wrapped item's next line belongs to the item.
-                None if !trimmed.is_empty() && line.starts_with([' ', '\t']) && !items.is_empty() => {
-                    let last = items.last_mut().expect("checked non-empty");
-                    last.push(' ');
-                    last.push_str(trimmed);
-                }
-                None => prose.push(trimmed),
-            }
-        }
-        if items.is_empty() {
+        let Some((prose, items)) = crate::text::markdown_list(&text) else {
             return (Some(Value::Text(text, span)), Vec::new());
-        }
-        let prose = prose.join("\n").trim().to_string();
-        let items = items.into_iter().filter(|i| !i.is_empty()).map(|i| Value::Text(i, span.clone())).collect();
+        };
+        let prose = prose.join("\n");
+        let items = items.into_iter().map(|item| Value::Text(item, span.clone())).collect();
         ((!prose.is_empty()).then(|| Value::Text(prose, span)), items)
-    }
-
-    /// A paragraph written as a Markdown list (YAMLResume's summaries): each item is a sentence
-    /// of the paragraph, as rescc's summary is prose and the items would run on.
-    pub fn sentences(&mut self, text: Option<Value>) -> Option<Value> {
-        let (prose, items) = self.prose_and_items(text);
-        let Some(first) = items.first() else { return prose };
-        let span = first.span();
-        let mut parts: Vec<String> = prose
-            .into_iter()
-            .chain(items)
-            .filter_map(|v| match v {
-                Value::Text(text, _) => Some(text),
-                _ => None,
-            })
-            .collect();
-        for part in &mut parts {
-            if !part.ends_with(['.', '!', '?', ':', ';']) {
-                part.push('.');
-            }
-        }
-        Some(Value::Text(parts.join(" "), span))
     }
 
     /// The first of `keys` the object has (current JSON Resume names first, then the older

@@ -325,8 +325,8 @@ impl Cx<'_> {
             let span = first.1.span();
             out.push(("contact", Value::Map(contact, span, Vec::new())));
         }
-        let summary = self.text(b.get("summary"));
-        if let Some(summary) = self.sentences(summary) {
+        // A Markdown list in it stays a list: the decoder keeps its items on lines of their own.
+        if let Some(summary) = self.text(b.get("summary")) {
             out.push(("summary", summary));
         }
         notes.extend(self.close(b));

@@ -36,6 +36,13 @@ fn write_pairs(out: &mut String, pairs: &[(&str, Value)], indent: usize) {
 /// Writes a value after `key:` (or after `- `), ending with a newline.
 fn write_value(out: &mut String, value: &Value, indent: usize) {
     match value {
+        // Lines (a summary's list) as a literal block, which YAML reads back byte for byte.
+        Value::Text(text, _) if block_safe(text) => {
+            out.push_str(" |-\n");
+            for line in text.lines() {
+                let _ = writeln!(out, "{:1$}{line}", "", indent + 2);
+            }
+        }
         Value::Text(text, _) => {
             let _ = writeln!(out, " {}", yaml_scalar(text));
         }
@@ -94,6 +101,15 @@ fn write_raw(out: &mut String, node: &Node, indent: usize) {
             }
         }
     }
+}
+
+/// Whether a text of several lines reads back the same as a literal block: no line starts
+/// with a space or ends with one, none is empty, and no other control character is in it.
+fn block_safe(text: &str) -> bool {
+    text.contains('\n')
+        && text.lines().all(|line| {
+            !line.is_empty() && line.trim() == line && !line.chars().any(char::is_control) && !line.starts_with('#')
+        })
 }
 
 /// Whether a list of texts reads well on one line (`[Go, Python, SQL]`).

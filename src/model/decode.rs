@@ -120,7 +120,7 @@ impl Decode for Resume {
             name,
             headline: d.opt(&f, "headline"),
             contact: d.opt(&f, "contact").unwrap_or_default(),
-            summary: d.opt(&f, "summary"),
+            summary: d.opt(&f, "summary").map(|summary| with_list_lines(summary, f.get("summary"))),
             experience: d.list(&f, "experience"),
             skills: d.list(&f, "skills"),
             projects: d.list(&f, "projects"),
@@ -313,4 +313,17 @@ impl Decode for Layout {
             order: d.opt(&f, "order"),
         })
     }
+}
+
+/// A summary holding a Markdown list keeps each item on a line of its own, after its prose: the
+/// items would otherwise run on as one line with dashes in it.
+fn with_list_lines(mut summary: Text, node: Option<&Node>) -> Text {
+    if let Some(raw) = node.and_then(scalar)
+        && let Some((prose, items)) = crate::text::markdown_list(raw)
+    {
+        let prose = crate::decode::normalize_text(&prose.join(" "));
+        let lines = items.iter().map(|item| crate::decode::normalize_text(item));
+        summary.value = std::iter::once(prose).filter(|p| !p.is_empty()).chain(lines).collect::<Vec<_>>().join("\n");
+    }
+    summary
 }

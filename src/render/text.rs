@@ -109,7 +109,9 @@ fn markdown(doc: &Document) -> String {
         let _ = write!(out, "\n## {}\n\n", escape(&section.title));
         match &section.body {
             Body::Text { text } => {
-                let _ = writeln!(out, "{}", block_rich(text));
+                // A summary's list items are lines of their own: hard breaks.
+                let lines: Vec<String> = rich(text).split('\n').map(|line| guard(line.to_string())).collect();
+                let _ = writeln!(out, "{}", lines.join("\\\n"));
             }
             Body::Skills { groups } => {
                 for group in groups {
