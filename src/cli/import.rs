@@ -1,4 +1,5 @@
-//! `rescc import`: convert a JSON Resume document to rescc YAML on standard output.
+//! `rescc import`: convert a resume written for another tool (JSON Resume, YAMLResume, RenderCV)
+//! to rescc YAML on standard output.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,7 +11,7 @@ use crate::load::{self, Failure};
 /// Arguments of `rescc import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The JSON Resume document (`resume.json`).
+    /// The file to convert: a JSON Resume (`resume.json`), YAMLResume or RenderCV file.
     pub resume: PathBuf,
 }
 

@@ -81,9 +81,9 @@ pub enum Command {
         after_help = "Examples:\n  rescc schema > resume.schema.json       # then: # yaml-language-server: $schema=./resume.schema.json\n  rescc schema job > job.schema.json"
     )]
     Schema(schema::SchemaArgs),
-    /// Convert a JSON Resume document (resume.json) to rescc YAML on standard output.
+    /// Convert a JSON Resume, YAMLResume or RenderCV file to rescc YAML on standard output.
     #[command(
-        after_help = "Example:\n  rescc import resume.json > resume.yaml   # or build it directly: rescc build resume.json"
+        after_help = "Examples:\n  rescc import resume.json > resume.yaml        # JSON Resume; or build it directly: rescc build resume.json\n  rescc import Jane_Doe_CV.yaml > resume.yaml   # RenderCV (YAMLResume alike)"
     )]
     Import(import::ImportArgs),
     /// Print a shell completion script.
