@@ -169,7 +169,7 @@ pub enum Role {
 
 impl Role {
     /// The order every output shows an entry's fields in: the title, organisation and link, then
-    /// the dates and location, the description, the bullets and the details.
+    /// the dates and location, the description, the details (GPA, honours) and the bullets.
     pub const READING_ORDER: [Role; 8] = [
         Role::Title,
         Role::Org,
@@ -177,8 +177,8 @@ impl Role {
         Role::Dates,
         Role::Location,
         Role::Description,
-        Role::Bullet,
         Role::Detail,
+        Role::Bullet,
     ];
 
     /// The key the layouts read the field under in `/resume.json`.
@@ -479,6 +479,7 @@ fn education(school: &model::Education) -> Entry {
         }),
         location: text(&school.location),
         details,
+        bullets: bullets(&school.bullets),
         ..entry(title)
     }
 }

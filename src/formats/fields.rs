@@ -166,12 +166,12 @@ impl Cx<'_> {
         self.unmapped.push(d.at(node.span.clone()));
     }
 
-    /// A text field, unless absent or empty.
+    /// A text field, unless absent or empty; its Markdown in the inline forms rescc reads.
     pub fn text(&mut self, node: Option<&Node>) -> Option<Value> {
         let node = node?;
         match &node.kind {
             NodeKind::Scalar { value, .. } if !value.trim().is_empty() => {
-                Some(Value::Text(value.trim().to_string(), node.span.clone()))
+                Some(Value::Text(markdown_lines(value.trim()), node.span.clone()))
             }
             NodeKind::Scalar { .. } => None,
             _ => {
@@ -206,6 +206,18 @@ impl Cx<'_> {
         let items: Vec<Value> =
             items.iter().filter_map(|item| self.text(Some(item)).map(|t| self.unmarked(t))).collect();
         (!items.is_empty()).then(|| Value::List(items, node.span.clone()))
+    }
+
+    /// A list of texts as one text: `keywords: [Python, Pygame]` is `Python, Pygame`.
+    pub fn joined(&mut self, node: Option<&Node>) -> Option<Value> {
+        match self.texts(node)? {
+            Value::List(items, span) => {
+                let words: Vec<String> =
+                    items.into_iter().filter_map(|v| if let Value::Text(t, _) = v { Some(t) } else { None }).collect();
+                Some(Value::Text(words.join(", "), span))
+            }
+            other => Some(other),
+        }
     }
 
     /// An item copied from a list keeps its marker (`- `, `* `, `• `): rescc prints its own, so
@@ -354,6 +366,95 @@ pub fn join_sentences(first: Option<Value>, second: Option<Value>) -> Option<Val
     }
 }
 
+/// Each line's inline Markdown as rescc writes it, list markers and indents kept for the list
+/// reading that follows. A word with no space and a `/`, `@` or `.` (an address, a file name)
+/// is left as written: its underscores are no emphasis.
+fn markdown_lines(text: &str) -> String {
+    let lines = text.lines().map(|line| {
+        let body = line.trim_start();
+        let marker = LIST_MARKERS.iter().find(|m| body.starts_with(**m)).map_or(0, |m| m.len());
+        let (head, rest) = line.split_at(line.len() - body.len() + marker);
+        let address = !rest.contains(char::is_whitespace) && rest.contains(['/', '@', '.']);
+        if address { line.to_string() } else { format!("{head}{}", inline_markdown(rest)) }
+    });
+    lines.collect::<Vec<_>>().join("\n")
+}
+
+/// CommonMark's inline forms as the few rescc reads (`**bold**`, `*italic*`, `[label](url)`):
+/// `_x_` is `*x*`, `__x__` and `***x***` are `**x**`, a link's label is its text, code is
+/// its text. Other tools' files are Markdown; left raw, their underscores would print.
+pub fn inline_markdown(text: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    if !text.contains(['*', '_', '[', '`', '\\']) {
+        return text.to_string();
+    }
+    // Runs of (text, bold, italic); a link is written whole.
+    let mut runs: Vec<(String, bool, bool)> = Vec::new();
+    let (mut strong, mut emphasis) = (0usize, 0usize);
+    let mut link: Option<(String, String)> = None;
+    // A lead that no block starts with: `2020. Shipped` is no ordered list, `# of users` no heading.
+    const LEAD: &str = "x ";
+    let source = format!("{LEAD}{text}");
+    for event in Parser::new(&source) {
+        let piece = match event {
+            Event::Start(Tag::Strong) => {
+                strong += 1;
+                continue;
+            }
+            Event::End(TagEnd::Strong) => {
+                strong -= 1;
+                continue;
+            }
+            Event::Start(Tag::Emphasis) => {
+                emphasis += 1;
+                continue;
+            }
+            Event::End(TagEnd::Emphasis) => {
+                emphasis -= 1;
+                continue;
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link = Some((String::new(), dest_url.to_string()));
+                continue;
+            }
+            Event::End(TagEnd::Link) => {
+                let Some((label, url)) = link.take() else { continue };
+                runs.push((format!("[{label}]({url})"), false, false));
+                continue;
+            }
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => t.to_string(),
+            Event::SoftBreak | Event::HardBreak => " ".to_string(),
+            _ => continue,
+        };
+        match &mut link {
+            Some((label, _)) => label.push_str(&piece),
+            None => runs.push((piece, strong > 0, emphasis > 0 && strong == 0)),
+        }
+    }
+    let mut out = String::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let (bold, italic) = (runs[i].1, runs[i].2);
+        let mut body = String::new();
+        while i < runs.len() && (runs[i].1, runs[i].2) == (bold, italic) {
+            body.push_str(&runs[i].0);
+            i += 1;
+        }
+        let marker = if bold { "**" } else if italic { "*" } else { "" };
+        out.push_str(&format!("{marker}{body}{marker}"));
+    }
+    out.strip_prefix(LEAD).map(str::to_string).unwrap_or(out)
+}
+
+/// The end of a period that has a start and no end: it is still going on, as every other tool
+/// shows it.
+pub fn open_end(start: &Option<Value>, end: Option<Value>) -> Option<Value> {
+    match (start, end) {
+        (Some(start), None) => Some(Value::Text("present".into(), start.span().at_start())),
+        (_, end) => end,
+    }
+}
+
 /// Whether a JSON value holds nothing (`""`, `[]`, `{}`, `null`), so dropping it loses nothing.
 pub fn is_empty(node: &Node) -> bool {
     match &node.kind {
@@ -365,7 +466,7 @@ pub fn is_empty(node: &Node) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Value, as_date};
+    use super::{Value, as_date, inline_markdown, markdown_lines};
     use crate::source::{Source, Span};
     use std::sync::Arc;
 
@@ -375,6 +476,21 @@ mod tests {
             Value::Text(text, _) => text,
             _ => unreachable!("a text stays a text"),
         }
+    }
+
+    #[test]
+    fn markdown_becomes_the_inline_forms_rescc_reads() {
+        for (markdown, rescc) in [
+            ("_Cross-platform Minesweeper._", "*Cross-platform Minesweeper.*"),
+            ("[**Research:**](https://x.dev/ic) Implemented **learning**", "[Research:](https://x.dev/ic) Implemented **learning**"),
+            ("***Both*** and __strong__ and `code`", "**Both** and **strong** and code"),
+            ("2020. Shipped v2", "2020. Shipped v2"),
+            ("snake_case_name stays", "snake_case_name stays"),
+            ("Cut p99 by 40%", "Cut p99 by 40%"),
+        ] {
+            assert_eq!(inline_markdown(markdown), rescc, "{markdown}");
+        }
+        assert_eq!(markdown_lines("Led _payments_:\n  - cut *p99*\nhttps://x.dev/a_b_"), "Led *payments*:\n  - cut *p99*\nhttps://x.dev/a_b_");
     }
 
     #[test]

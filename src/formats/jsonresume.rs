@@ -1,6 +1,6 @@
 //! JSON Resume (jsonresume.org schema v1, current and older keys) onto rescc's schema.
 
-use super::fields::{Cx, Object, as_date, join_sentences, push, push_list};
+use super::fields::{Cx, Object, as_date, join_sentences, open_end, push, push_list};
 use super::{Converted, Value};
 use crate::decode::Decoder;
 use crate::decode::scalar;
@@ -334,6 +334,10 @@ impl Cx<'_> {
 
     /// `City, Region` (or `City, CountryCode`) from a location object.
     fn location(&mut self, node: &Node, path: String, notes: &mut Vec<String>) -> Option<Value> {
+        // Some write the place as one text.
+        if scalar(node).is_some() {
+            return self.text(Some(node));
+        }
         let mut l = self.object(node, path)?;
         let city = self.text(l.get("city"));
         let region = self.text(l.get("region"));
@@ -343,7 +347,9 @@ impl Cx<'_> {
         } else {
             None
         };
-        let parts: Vec<String> = [city, region, country]
+        // An address alone (`Bengaluru, India`) is the only place given.
+        let address = if [&city, &region, &country].iter().all(|v| v.is_none()) { self.text(l.get("address")) } else { None };
+        let parts: Vec<String> = [city, region, country, address]
             .into_iter()
             .flatten()
             .filter_map(|v| if let Value::Text(t, _) = v { Some(t) } else { None })
@@ -364,7 +370,9 @@ impl Cx<'_> {
         // A summary written as Markdown (YAMLResume's, and many JSON Resumes') holds the bullets.
         let summary = self.text(w.get("summary"));
         let (summary, listed) = self.prose_and_items(summary);
-        push(&mut pairs, "context", join_sentences(description, summary));
+        // YAMLResume's `keywords` name what the role used: the context ends with them.
+        let context = join_sentences(join_sentences(description, summary), self.joined(w.get("keywords")));
+        push(&mut pairs, "context", context);
         let highlights = self.texts(w.get("highlights"));
         push(&mut pairs, "bullets", with_items(highlights, listed));
         Some(Value::Map(pairs, w.node.span.clone(), self.close(w)))
@@ -373,13 +381,16 @@ impl Cx<'_> {
     fn project(&mut self, mut p: Object<'_>) -> Option<Value> {
         let name = self.required(&mut p, "name", "the project's name");
         let mut pairs = vec![("name", name?)];
-        push(&mut pairs, "url", self.text(p.get("url")));
-        push(&mut pairs, "start", self.text(p.get("startDate")).map(as_date));
-        push(&mut pairs, "end", self.text(p.get("endDate")).map(as_date));
+        // `website` is the older schema's name for `url`.
+        let url = self.text(p.get("url")).or_else(|| self.text(p.get("website")));
+        push(&mut pairs, "url", url);
+        self.period(&mut p, &mut pairs);
         let description = self.text(p.get("description"));
         let summary = self.text(p.get("summary"));
         let (summary, listed) = self.prose_and_items(summary);
-        push(&mut pairs, "description", join_sentences(description, summary));
+        // The project's `keywords` (its technologies) end its description, where a reader sees them.
+        let description = join_sentences(join_sentences(description, summary), self.joined(p.get("keywords")));
+        push(&mut pairs, "description", description);
         let highlights = self.texts(p.get("highlights"));
         push(&mut pairs, "bullets", with_items(highlights, listed));
         Some(Value::Map(pairs, p.node.span.clone(), self.close(p)))
@@ -397,16 +408,16 @@ impl Cx<'_> {
             (kind, area) => kind.or(area),
         };
         push(&mut pairs, "degree", degree);
-        push(&mut pairs, "start", self.text(e.get("startDate")).map(as_date));
-        push(&mut pairs, "end", self.text(e.get("endDate")).map(as_date));
+        push(&mut pairs, "location", self.text(e.get("location")));
+        self.period(&mut e, &mut pairs);
         let score = match self.text(e.get("score")) {
             Some(score) => Some(score),
             None => self.text(e.get("gpa")),
         };
-        // A score that is no GPA (a class, a percentage) reads as an honour.
-        let is_gpa = |v: &Value| matches!(v, Value::Text(t, _) if parse_gpa(t).is_some());
+        // A grade is shown as one (`3.8/4.0`, `98%`); a class (`First Class`) is an honour.
+        let is_grade = |t: &str| parse_gpa(t).is_some() || t.trim_end_matches('%').trim().parse::<f64>().is_ok();
         let (gpa, honor) = match score {
-            Some(s) if is_gpa(&s) => (Some(s), None),
+            Some(s) if matches!(&s, Value::Text(t, _) if is_grade(t)) => (Some(s), None),
             other => (None, other),
         };
         push(&mut pairs, "gpa", gpa);
@@ -415,7 +426,23 @@ impl Cx<'_> {
             pairs.push(("honors", Value::List(vec![honor], span)));
         }
         push(&mut pairs, "coursework", self.texts(e.get("courses")));
+        // YAMLResume's summary (often a Markdown list) and any highlights are what was done there.
+        let (summary, listed) = {
+            let summary = self.text(e.get("summary"));
+            self.prose_and_items(summary)
+        };
+        let highlights = self.texts(e.get("highlights"));
+        let bullets = with_items(highlights, summary.into_iter().chain(listed).collect());
+        push(&mut pairs, "bullets", bullets);
         Some(Value::Map(pairs, e.node.span.clone(), self.close(e)))
+    }
+
+    /// `startDate` and `endDate`; a start without an end is still going on.
+    fn period(&mut self, o: &mut Object<'_>, pairs: &mut Vec<(&'static str, Value)>) {
+        let start = self.text(o.get("startDate")).map(as_date);
+        let end = open_end(&start, self.text(o.get("endDate")).map(as_date));
+        push(pairs, "start", start);
+        push(pairs, "end", end);
     }
 
     fn certificate(&mut self, mut c: Object<'_>) -> Option<Value> {
@@ -443,8 +470,7 @@ impl Cx<'_> {
                 }
                 pairs.push(("title", title?));
                 push(&mut pairs, "subtitle", subtitle);
-                push(&mut pairs, "start", self.text(o.get("startDate")).map(as_date));
-                push(&mut pairs, "end", self.text(o.get("endDate")).map(as_date));
+                self.period(&mut o, &mut pairs);
                 push(&mut pairs, "url", self.text(o.get("url")));
                 let summary = self.text(o.get("summary"));
                 let (summary, listed) = self.prose_and_items(summary);
@@ -462,26 +488,23 @@ impl Cx<'_> {
                 pairs.push(("title", self.required(&mut o, "name", "the publication's title")?));
                 push(&mut pairs, "subtitle", self.text(o.get("publisher")));
                 push(&mut pairs, "date", self.text(o.get("releaseDate")).map(as_date));
-                push(&mut pairs, "url", self.text(o.get("url")));
-                push(&mut pairs, "description", self.text(o.get("summary")));
+                let url = self.text(o.get("url")).or_else(|| self.text(o.get("website")));
+                push(&mut pairs, "url", url);
+                let (summary, listed) = {
+                    let summary = self.text(o.get("summary"));
+                    self.prose_and_items(summary)
+                };
+                push(&mut pairs, "description", summary);
+                push(&mut pairs, "bullets", with_items(None, listed));
             }
             "languages" => {
                 pairs.push(("title", self.required(&mut o, "language", "the language's name")?));
                 push(&mut pairs, "subtitle", self.text(o.get("fluency")));
+                push(&mut pairs, "description", self.joined(o.get("keywords")));
             }
             _ => {
                 pairs.push(("title", self.required(&mut o, "name", "the interest's name")?));
-                let keywords = self.texts(o.get("keywords")).map(|list| match list {
-                    Value::List(items, span) => {
-                        let words: Vec<String> = items
-                            .into_iter()
-                            .filter_map(|v| if let Value::Text(t, _) = v { Some(t) } else { None })
-                            .collect();
-                        Value::Text(words.join(", "), span)
-                    }
-                    other => other,
-                });
-                push(&mut pairs, "description", keywords);
+                push(&mut pairs, "description", self.joined(o.get("keywords")));
             }
         }
         Some(Value::Map(pairs, o.node.span.clone(), self.close(o)))

@@ -64,6 +64,7 @@ pub fn places(resume: &Resume) -> Vec<&Text> {
     for e in &resume.education {
         out.extend(&e.degree);
         out.extend(e.honors.iter().chain(&e.coursework));
+        out.extend(e.bullets.iter().map(|b| &b.text));
     }
     for c in &resume.certifications {
         out.extend([Some(&c.name), c.issuer.as_ref()].into_iter().flatten());

@@ -244,7 +244,7 @@ impl Decode for Education {
         let f = d.fields(
             node,
             "education entry",
-            &["institution", "degree", "location", "start", "end", "gpa", "honors", "coursework"],
+            &["institution", "degree", "location", "start", "end", "gpa", "honors", "coursework", "bullets"],
         )?;
         let institution = d.req(&f, "institution");
         Some(Education {
@@ -256,6 +256,7 @@ impl Decode for Education {
             gpa: d.opt(&f, "gpa"),
             honors: d.list(&f, "honors"),
             coursework: d.list(&f, "coursework"),
+            bullets: d.list(&f, "bullets"),
         })
     }
 }

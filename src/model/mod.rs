@@ -177,6 +177,9 @@ pub struct Education {
     /// Courses relevant to the roles you apply for.
     #[schemars(default)]
     pub coursework: Vec<Text>,
+    /// What you did there: a thesis, a project, a role in a society.
+    #[schemars(default)]
+    pub bullets: Vec<Bullet>,
 }
 
 /// A certification.

@@ -518,6 +518,9 @@ fn evidence(resume: &Resume) -> String {
         add(project.description.as_ref());
         project.bullets.iter().for_each(|b| add(Some(&b.text)));
     }
+    for school in &resume.education {
+        school.bullets.iter().for_each(|b| add(Some(&b.text)));
+    }
     for cert in &resume.certifications {
         add(Some(&cert.name));
     }
