@@ -5,7 +5,7 @@
 //! rescc has a place for them (the first experience section, the education, the projects, the
 //! skills, the summary); every other section becomes a custom section, so nothing is lost.
 
-use super::fields::{Cx, Object, as_date, push};
+use super::fields::{Cx, Object, as_date, open_end, push};
 use super::{Converted, Value};
 use crate::decode::{Decoder, scalar};
 use crate::model::parse_gpa;
@@ -297,7 +297,13 @@ impl Cx<'_> {
         for key in ["email", "phone"] {
             let mut values = self.one_or_many(cv.get(key));
             if !values.is_empty() {
-                let first = values.remove(0);
+                // RenderCV writes phone numbers it has checked as `tel:` addresses.
+                let first = match values.remove(0) {
+                    Value::Text(phone, span) if key == "phone" => {
+                        Value::Text(phone.strip_prefix("tel:").unwrap_or(&phone).to_string(), span)
+                    }
+                    other => other,
+                };
                 contact.push((key, first));
             }
             for (i, extra) in values.into_iter().enumerate() {
@@ -486,7 +492,7 @@ impl Cx<'_> {
     }
 
     /// `start_date`, `end_date` and `date` as RenderCV reads them: `end_date` alone is the date,
-    /// and a `date` that is no date (`Fall 2023`) or a range (`2020 – 2021`) is kept as written.
+    /// a `start_date` alone runs to the present, and a `date` that is no date (`Fall 2023`) or a range (`2020 – 2021`) is kept as written.
     fn dates(&mut self, o: &mut Object<'_>) -> Dates {
         let start = self.text(o.get("start_date")).map(as_date);
         let end = self.text(o.get("end_date")).map(as_date);
@@ -507,7 +513,8 @@ impl Cx<'_> {
                 }
             }
             (None, Some(end), _) => Dates { date: Some(end), ..Dates::default() },
-            (start, end, _) => Dates { start, end, ..Dates::default() },
+            // A start alone is a period still going on, as RenderCV prints it.
+            (start, end, _) => Dates { end: open_end(&start, end), start, ..Dates::default() },
         }
     }
 
@@ -551,26 +558,28 @@ impl Cx<'_> {
         let dates = self.dates(&mut o);
         push(&mut pairs, "start", dates.start);
         push(&mut pairs, "end", dates.end.or(dates.date));
-        // Highlights such as `GPA: 3.9/4.0` and `Coursework: ...` have rescc fields of their own.
+        // Highlights such as `GPA: 3.9/4.0`, `Coursework: ...` and `Honors: ...` have rescc fields
+        // of their own; the rest are the entry's bullets.
         let (summary, listed) = self.summary(&mut o);
-        let mut honors: Vec<Value> = summary.into_iter().chain(listed).collect();
-        let (mut gpa, mut coursework) = (None, Vec::new());
-        for item in self.highlights(&mut o, Vec::new()).map_or_else(Vec::new, list_items) {
+        let (mut gpa, mut coursework, mut honors) = (None, Vec::new(), Vec::new());
+        let mut bullets: Vec<Value> = summary.into_iter().collect();
+        for item in self.highlights(&mut o, listed).map_or_else(Vec::new, list_items) {
             let Value::Text(text, span) = &item else { continue };
             let (label, rest) = text.split_once(':').map_or(("", text.as_str()), |(l, r)| (l.trim(), r.trim()));
+            let items = || split_items(rest).into_iter().map(|each| Value::Text(each, span.clone()));
             match label.to_lowercase().as_str() {
                 "gpa" | "cgpa" if gpa.is_none() && parse_gpa(rest).is_some() => {
                     gpa = Some(Value::Text(rest.into(), span.clone()))
                 }
-                "coursework" | "relevant coursework" | "courses" => {
-                    coursework.extend(split_items(rest).into_iter().map(|course| Value::Text(course, span.clone())))
-                }
-                _ => honors.push(item),
+                "coursework" | "relevant coursework" | "courses" => coursework.extend(items()),
+                "honors" | "honours" | "awards" => honors.extend(items()),
+                _ => bullets.push(item),
             }
         }
         push(&mut pairs, "gpa", gpa);
         push(&mut pairs, "honors", as_list(honors));
         push(&mut pairs, "coursework", as_list(coursework));
+        push(&mut pairs, "bullets", as_list(bullets));
         Some(Value::Map(pairs, o.node.span.clone(), self.close(o)))
     }
 
@@ -610,7 +619,8 @@ impl Cx<'_> {
                 }
             }
             _ => {
-                let label = self.required(&mut o, "label", "the group's name, e.g. `Languages`");
+                // RenderCV before 1.0 named the label `name`.
+                let label = self.required_any(&mut o, &["label", "name"], "the group's name, e.g. `Languages`");
                 let details = self.required(&mut o, "details", "the skills, e.g. `Go, Rust, SQL`");
                 (label?, details?)
             }
@@ -630,7 +640,7 @@ impl Cx<'_> {
             Some(Kind::Experience) => self.required(&mut o, "position", "your role"),
             Some(Kind::Education) => self.required(&mut o, "institution", "the school's name"),
             Some(Kind::Publication) => self.required(&mut o, "title", "the publication's title"),
-            Some(Kind::OneLine) => self.required(&mut o, "label", "the entry's label"),
+            Some(Kind::OneLine) => self.required_any(&mut o, &["label", "name"], "the entry's label"),
             Some(Kind::Bullet) => self.required(&mut o, "bullet", "the bullet's text"),
             Some(Kind::Numbered) => self.text(o.get("number")).or_else(|| self.text(o.get("reversed_number"))),
             _ => self.required(&mut o, "name", "the entry's name"),
@@ -680,9 +690,16 @@ impl Cx<'_> {
         self.prose_and_items(text)
     }
 
-    /// An entry's highlights, then the items its Markdown summary listed.
+    /// An entry's highlights, then the items its Markdown summary listed. A highlight's nested
+    /// list (`Led the move\n  - to Kafka`) gives a bullet per item, after the highlight's own.
     fn highlights(&mut self, o: &mut Object<'_>, listed: Vec<Value>) -> Option<Value> {
-        let mut items = self.texts(o.get("highlights")).map_or_else(Vec::new, list_items);
+        let written = self.texts(o.get("highlights")).map_or_else(Vec::new, list_items);
+        let mut items = Vec::new();
+        for item in written {
+            let (prose, nested) = self.prose_and_items(Some(item));
+            items.extend(prose);
+            items.extend(nested);
+        }
         items.extend(listed);
         as_list(items)
     }
