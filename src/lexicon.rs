@@ -21,7 +21,8 @@ pub struct Concept {
 #[derive(Debug)]
 pub(crate) struct Variant {
     pub(crate) text: &'static str,
-    /// Lower case, leaked once: the lexicon lives as long as the process, and its maps borrow it.
+    /// Its match key ([`match_key`]), leaked once: the lexicon lives as long as the process, and
+    /// its maps borrow it.
     pub(crate) lower: &'static str,
     pub(crate) concept: usize,
     /// An ambiguous name: case-sensitive, and checked against its context.
@@ -32,6 +33,8 @@ pub(crate) struct Variant {
 #[derive(Debug)]
 pub struct Lexicon {
     pub concepts: Vec<Concept>,
+    /// The broader concepts each concept is a part of (`Amazon EKS > Kubernetes, AWS`).
+    pub(crate) parents: Vec<Vec<usize>>,
     pub(crate) variants: Vec<Variant>,
     /// Variants by their first word (lower case), so a text is scanned once, word by word.
     by_first_word: HashMap<&'static str, Vec<usize>>,
@@ -49,34 +52,58 @@ static CONTEXT: LazyLock<Vec<&'static str>> =
 /// `data/ambiguous-names.txt`: suffixes an ambiguous name may take with a hyphen ("Go-based").
 static HYPHEN_OK: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "hyphen"));
+/// `data/ambiguous-names.txt`: labels after which a list names technology ("Language: Go").
+static LABELS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "labels"));
+/// `data/ambiguous-names.txt`: places a name before a comma is the town of ("Cypress, Texas").
+static PLACES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "places"));
+/// `data/ambiguous-names.txt`: nouns after which a name is the ordinary word ("Spring offsite").
+static ORDINARY: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "ordinary"));
 
 impl Lexicon {
     fn parse(text: &'static str) -> Lexicon {
         let mut lexicon = Lexicon {
             concepts: Vec::new(),
+            parents: Vec::new(),
             variants: Vec::new(),
             by_first_word: HashMap::new(),
             by_name: HashMap::new(),
         };
         let mut category = "";
+        let mut parent_names: Vec<(usize, &'static str)> = Vec::new();
         for line in text::list_lines(text) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 category = name;
                 continue;
             }
             let concept = lexicon.concepts.len();
-            for name in line.split(" | ").map(str::trim) {
+            let (names, parents) = line.split_once(" > ").unwrap_or((line, ""));
+            parent_names.extend(parents.split(", ").filter(|p| !p.is_empty()).map(|p| (concept, p.trim())));
+            for name in names.split(" | ").map(str::trim) {
                 let (text, strict) = name.strip_prefix('~').map_or((name, false), |t| (t, true));
                 if lexicon.concepts.len() == concept {
                     lexicon.concepts.push(Concept { name: text, category });
+                    lexicon.parents.push(Vec::new());
                 }
-                let lower = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+                let lower = Box::leak(match_key(text).into_boxed_str());
                 lexicon.variants.push(Variant { text, lower, concept, strict });
             }
         }
         for (index, v) in lexicon.variants.iter().enumerate() {
-            lexicon.by_first_word.entry(first_word(v.lower)).or_default().push(index);
+            let first = first_word(v.lower);
+            lexicon.by_first_word.entry(first).or_default().push(index);
+            // `microservices` is found in "a microservice" too.
+            if let Some(singular) = singular_of(v) {
+                lexicon.by_first_word.entry(first_word(singular)).or_default().push(index);
+            }
             lexicon.by_name.entry(v.lower).or_insert(v.concept);
+        }
+        for (concept, parent) in parent_names {
+            let found = lexicon.by_name.get(match_key(parent).as_str()).copied();
+            let parent = found.unwrap_or_else(|| panic!("data/lexicon.txt: `{parent}` is no concept"));
+            lexicon.parents[concept].push(parent);
         }
         lexicon
     }
@@ -91,11 +118,42 @@ impl Lexicon {
         self.variants.iter().filter(technical).map(|v| (v.text, v.strict))
     }
 
-    /// The concept a name belongs to (any case), if the lexicon knows it.
+    /// The concept a name belongs to (any case, any hyphenation), if the lexicon knows it.
     pub fn concept(&self, name: &str) -> Option<usize> {
-        self.by_name.get(name.trim().to_ascii_lowercase().as_str()).copied()
+        self.by_name.get(match_key(name.trim()).as_str()).copied()
+    }
+
+    /// Whether `part` is `whole` or a part of it (`Amazon SQS` of `AWS`).
+    pub(crate) fn covers(&self, whole: usize, part: usize) -> bool {
+        whole == part || self.parents[part].contains(&whole)
     }
 }
+
+/// A name as it is matched: lower case, with a hyphen or slash between word characters read
+/// as a space, so `event-driven` is `event driven` and `CI-CD` is `CI/CD`. Byte lengths are
+/// kept, so offsets into a text and its key agree.
+pub(crate) fn match_key(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let word = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(|b| b.is_ascii_alphanumeric());
+    let mut out = lower.clone().into_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if matches!(b, b'-' | b'/') && word(i.checked_sub(1)) && word(Some(i + 1)) {
+            out[i] = b' ';
+        }
+    }
+    String::from_utf8(out).expect("ASCII bytes replaced by ASCII bytes")
+}
+
+/// The singular a plural variant is also found as (`microservice` for `microservices`): long
+/// names whose plural `s` is written in lower case, never an acronym such as `NATS`.
+fn singular_of(v: &Variant) -> Option<&'static str> {
+    (!v.strict && v.text.len() >= 5 && v.text.ends_with('s') && !v.text.ends_with("ss"))
+        .then(|| &v.lower[..v.lower.len() - 1])
+}
+
+/// Endings that make a verb or noun of a name and still mean it (`Dockerized`).
+const DERIVED: &[&str] = &["ization", "isation", "ized", "ised"];
 
 /// The leading alphanumeric run of a text (empty for `.NET`).
 fn first_word(text: &str) -> &str {
@@ -135,7 +193,7 @@ impl Prepared {
             norm.push(c);
             map.extend(i..i + c.len_utf8());
         }
-        let lower = norm.to_ascii_lowercase();
+        let lower = match_key(&norm);
         Prepared { norm, lower, map }
     }
 
@@ -164,21 +222,35 @@ pub(crate) fn find_hits(p: &Prepared, prose: bool) -> Vec<Hit> {
     });
     for (at, _) in starts {
         let word = first_word(&p.lower[at..]);
-        // A plural (`Kafkas`, `SLOs`) is looked up by its singular too.
+        // A plural (`Kafkas`, `SLOs`) is looked up by its singular too, a derived word
+        // (`Dockerized`) by its name.
         let singular = word.strip_suffix('s').filter(|w| w.len() >= 3);
-        let lookup = |w: &str| LEXICON.by_first_word.get(w).map_or(&[][..], Vec::as_slice);
-        for &index in lookup(word).iter().chain(singular.map_or(&[][..], lookup)) {
+        let derived = DERIVED.iter().find_map(|end| word.strip_suffix(end)).filter(|w| w.len() >= 3);
+        let lookup = |w: Option<&str>| w.and_then(|w| LEXICON.by_first_word.get(w)).map_or(&[][..], Vec::as_slice);
+        let candidates = lookup(Some(word)).iter().chain(lookup(singular)).chain(lookup(derived));
+        for &index in candidates {
             let v = &LEXICON.variants[index];
-            if !p.lower[at..].starts_with(v.lower) {
-                continue;
-            }
-            let mut end = at + v.lower.len();
+            let rest = &p.lower[at..];
+            let mut end = if rest.starts_with(v.lower) {
+                at + v.lower.len()
+            } else {
+                match singular_of(v).filter(|s| rest.starts_with(s)) {
+                    Some(s) => at + s.len(),
+                    None => continue,
+                }
+            };
             if v.strict && &p.norm[at..end] != v.text {
                 continue;
             }
             let plural = !v.strict && v.lower.len() >= 3 && p.lower[end..].starts_with('s');
             if plural && !is_word_char(p.lower[end + 1..].chars().next()) {
                 end += 1;
+            }
+            let single_word = !v.strict && !v.lower.contains(' ');
+            if let Some(ending) = DERIVED.iter().find(|e| single_word && p.lower[end..].starts_with(**e))
+                && !is_word_char(p.lower[end + ending.len()..].chars().next())
+            {
+                end += ending.len();
             }
             if bounded(&p.norm, at..end, v.strict) {
                 found.push(Hit { range: at..end, concept: v.concept, variant: index });
@@ -197,12 +269,49 @@ pub(crate) fn find_hits(p: &Prepared, prose: bool) -> Vec<Hit> {
     }
     kept.sort_by_key(|h| h.range.start);
     if prose {
+        let clauses = clause_ends(&p.norm);
         let lone: Vec<bool> =
-            kept.iter().map(|h| LEXICON.variants[h.variant].strict && !in_context(p, h, &kept)).collect();
+            kept.iter().map(|h| LEXICON.variants[h.variant].strict && !in_context(p, h, &kept, &clauses)).collect();
         let mut lone = lone.into_iter();
         kept.retain(|_| !lone.next().unwrap_or(false));
+        let shared = coordinated(p, &kept);
+        kept.extend(shared);
+        kept.sort_by_key(|h| h.range.start);
     }
     kept
+}
+
+/// Names that share a head noun with the name after them: "unit, integration, and contract
+/// tests" names unit tests and integration tests too, "batch/stream processing" batch processing.
+/// Each is a hit on its first word, for the name the lexicon has (`unit tests`).
+fn coordinated(p: &Prepared, hits: &[Hit]) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for hit in hits {
+        let key = &p.lower[hit.range.clone()];
+        let Some((_, tail)) = key.split_once(' ') else { continue };
+        let mut end = hit.range.start;
+        loop {
+            let before = &p.norm[..end];
+            let Some(gap) =
+                [", and ", ", or ", " and ", " or ", ", ", "/", " / "].iter().find(|g| before.ends_with(**g))
+            else {
+                break;
+            };
+            let word_end = end - gap.len();
+            let word_start = p.lower[..word_end].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+            // Hits are sorted and apart: only the last one starting before the word can reach it.
+            let previous = hits[..hits.partition_point(|h| h.range.start < word_end)].last();
+            if word_start == word_end || previous.is_some_and(|h| word_start < h.range.end) {
+                break;
+            }
+            let name = format!("{} {tail}", &p.lower[word_start..word_end]);
+            let Some(&concept) = LEXICON.by_name.get(name.as_str()) else { break };
+            let variant = LEXICON.variants.iter().position(|v| v.lower == name).expect("a named variant");
+            out.push(Hit { range: word_start..word_end, concept, variant });
+            end = word_start;
+        }
+    }
+    out
 }
 
 /// Whether `range` of `norm` stands as a name of its own, not part of a word or phrase.
@@ -237,45 +346,103 @@ fn bounded(norm: &str, range: Range<usize>, strict: bool) -> bool {
     }
 }
 
-/// Whether an ambiguous name is used as a technology: not opening a sentence, or opening one
-/// that names another term or continues with a technical word (`Go services`).
-fn in_context(p: &Prepared, hit: &Hit, hits: &[Hit]) -> bool {
+/// Whether an ambiguous name is used as a technology. Never when a capitalized word follows
+/// that is no skill (`Rust Belt`, `Ruby Chen`, `Spark Networks`), a place (`Cypress, Texas`),
+/// an ordinary noun (`Spring offsite`), or a slash and a word (`Go/No-Go`). Otherwise when it
+/// does not open a sentence; when it does, when a label says what follows is technology
+/// (`Language: Go`), it stands in a list beside another technology (`Go, ConnectRPC`), a
+/// technical word follows (`Go services`), or its clause names another term.
+fn in_context(p: &Prepared, hit: &Hit, hits: &[Hit], clauses: &[usize]) -> bool {
     let norm = &p.norm;
     let start = hit.range.start;
     let text = LEXICON.variants[hit.variant].text;
+    let before = norm[..start].trim_end();
+    let previous = before.rsplit([' ', '(']).next().unwrap_or_default();
     // A single letter right after a capitalized word is a name or a grade: `Series C`, `Plan B`.
-    if text.len() == 1 {
-        let previous = norm[..start].trim_end().rsplit(' ').next().unwrap_or_default();
-        if norm[..start].ends_with(' ') && previous.len() > 1 && previous.starts_with(char::is_uppercase) {
+    if text.len() == 1 && norm[..start].ends_with(' ') && previous.len() > 1 && previous.starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    // Hits are sorted and do not overlap: the next one starts at `after`.
+    let after = hits.partition_point(|o| o.range.start <= start);
+    let next_hit = hits.get(after);
+    let rest = &norm[hit.range.end..];
+    let next_word = |rest: &str| -> String {
+        rest.split([' ', '-', '/'])
+            .find(|w| !w.is_empty())
+            .unwrap_or_default()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
+    let hit_at = |offset: usize| next_hit.is_some_and(|o| o.range.start == offset);
+    if let Some(word) = rest.strip_prefix(' ').filter(|w| w.starts_with(char::is_uppercase)) {
+        let next = next_word(word);
+        if !hit_at(hit.range.end + 1) && !CONTEXT.contains(&next.to_lowercase().as_str()) && !technical_shape(&next) {
             return false;
         }
+    }
+    if let Some(place) = rest.strip_prefix(", ").map(next_word)
+        && PLACES.contains(&place.as_str())
+    {
+        return false;
+    }
+    if rest.starts_with('/') && !hit_at(hit.range.end + 1) {
+        return false;
+    }
+    let next = next_word(rest).to_lowercase();
+    if rest.starts_with(' ') && ORDINARY.contains(&next.as_str()) {
+        return false;
     }
     if !text::opens_sentence(norm, start) {
         return true;
     }
-    let next = norm[hit.range.end..].split([' ', '-']).find(|w| !w.is_empty()).unwrap_or_default();
-    let next = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     if CONTEXT.contains(&next.as_str()) || HYPHEN_OK.contains(&next.as_str()) {
         return true;
     }
-    // Hits are sorted and do not overlap: the next one is the only one that can end first.
-    let after = hits.partition_point(|o| o.range.start <= start);
-    hits.get(after).is_some_and(|o| o.range.end <= clause_end(norm, hit.range.end))
+    // `Language: Go`, `Backend: Go, ConnectRPC`.
+    if let Some(label) = before.strip_suffix(':') {
+        let label = label.rsplit([' ', '(', '*', '-']).find(|w| !w.is_empty()).unwrap_or_default();
+        if LABELS.contains(&label.to_lowercase().as_str()) || label.ends_with("stack") {
+            return true;
+        }
+    }
+    // An item of a list whose next item is technology: `Go, ConnectRPC`, `Go / Rust`.
+    let item = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" or ")).or_else(|| rest.strip_prefix(" and "));
+    if let Some(item) = item
+        && (technical_shape(&next_word(item)) || hit_at(norm.len() - item.len()))
+    {
+        return true;
+    }
+    let clause = clauses[clauses.partition_point(|&end| end < hit.range.end)];
+    next_hit.is_some_and(|o| o.range.end <= clause)
 }
 
-/// Where the clause that holds `from` ends (`.`, `!`, `?`, `;` or a list marker): the words an
-/// ambiguous name that opens it is judged by. One pass, ending at the first marker.
-fn clause_end(norm: &str, from: usize) -> usize {
-    let rest = &norm[from..];
-    let at = rest.char_indices().find(|&(i, c)| {
-        let tail = &rest[i + c.len_utf8()..];
-        match c {
-            '.' | '!' | '?' | ';' => tail.starts_with(' '),
-            ' ' => ["- ", "• ", "* "].iter().any(|m| tail.starts_with(m)),
-            _ => false,
-        }
-    });
-    at.map_or(norm.len(), |(i, _)| from + i)
+/// A word shaped like a technology's name: camel case (`ConnectRPC`), an acronym (`gRPC`,
+/// `K8S`), or letters with digits.
+fn technical_shape(word: &str) -> bool {
+    let upper = word.chars().filter(char::is_ascii_uppercase).count();
+    let inner_capital = word.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    word.len() >= 2 && (inner_capital || upper >= 2) && word.chars().all(|c| c.is_alphanumeric() || ".+#".contains(c))
+}
+
+/// Where each clause of `norm` ends (`.`, `!`, `?` or `;` before a space, or before a list
+/// marker), in order, then the text's end: the words an ambiguous name that opens a clause is
+/// judged by.
+fn clause_ends(norm: &str) -> Vec<usize> {
+    let mut ends: Vec<usize> = norm
+        .char_indices()
+        .filter(|&(i, c)| {
+            let tail = &norm[i + c.len_utf8()..];
+            match c {
+                '.' | '!' | '?' | ';' => tail.starts_with(' '),
+                ' ' => ["- ", "• ", "* "].iter().any(|m| tail.starts_with(m)),
+                _ => false,
+            }
+        })
+        .map(|(i, _)| i)
+        .collect();
+    ends.push(norm.len());
+    ends
 }
 
 #[cfg(test)]

@@ -106,3 +106,164 @@ fn fixture_postings_have_no_false_matches() {
     assert!(all.contains(&"R"), "{all:?}");
     assert!(!all.iter().any(|t| t.contains("R&D")), "{all:?}");
 }
+
+/// What `rescc match` decides for each of a posting's terms against a resume that shows
+/// `shows` (its summary) and `skills` (one skills group): `M` matched, `A` aliased (with the
+/// resume's term), `X` missing.
+fn decide(posting: &str, company: &str, shows: &str, skills: &[&str]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let items = skills.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ");
+    let resume = format!(
+        "name: Ana Diaz\ncontact:\n  email: ana@example.com\nsummary: {shows:?}\nskills:\n  - group: Skills\n    items: [{items}]\n"
+    );
+    std::fs::write(dir.path().join("resume.yaml"), resume).unwrap();
+    let indented: String = posting.lines().map(|l| format!("  {l}\n")).collect();
+    let job = format!("company: {company}\ntitle: Backend Engineer\nposting: |\n{indented}");
+    std::fs::write(dir.path().join("job.yaml"), job).unwrap();
+    let out = rescc(dir.path(), &["match", "resume.yaml", "job.yaml", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut decided: Vec<String> = Vec::new();
+    for (key, mark) in [("matched", "M"), ("aliased", "A"), ("missing", "X")] {
+        for term in json[key].as_array().unwrap() {
+            let alias = term["resume_term"].as_str().map(|t| format!(" ({t})")).unwrap_or_default();
+            decided.push(format!("{mark} {}{alias}", term["term"].as_str().unwrap()));
+        }
+    }
+    decided
+}
+
+/// A golden per class of error seen on real postings: the posting's snippet, the resume's,
+/// and the terms and decisions expected; `none` lists what must not be a term at all.
+#[test]
+fn each_class_of_real_posting_error_has_its_golden() {
+    struct Golden {
+        class: &'static str,
+        posting: &'static str,
+        company: &'static str,
+        shows: &'static str,
+        skills: &'static [&'static str],
+        want: &'static [&'static str],
+        none: &'static [&'static str],
+    }
+    let goldens = [
+        Golden {
+            class: "inflection and spelling",
+            posting: "You will build Payments microservices and event-driven APIs.\nWe ship with CI/CD on Kubernetes.",
+            company: "Acme",
+            shows: "Built payment APIs as a microservice fleet, event driven; Dockerized and Kubernetes-based, CI-CD.",
+            skills: &[],
+            want: &["M Payments", "M microservices", "M event-driven", "M APIs", "M CI/CD", "M Kubernetes"],
+            none: &[],
+        },
+        Golden {
+            class: "derived forms",
+            posting: "Requirements:\n- Docker and Kubernetes",
+            company: "Acme",
+            shows: "Dockerized 30 services on a Kubernetes-based platform.",
+            skills: &[],
+            want: &["M Docker", "M Kubernetes"],
+            none: &[],
+        },
+        Golden {
+            class: "both spellings in one posting",
+            posting: "We run PostgreSQL. Postgres tuning is a plus.\nKubernetes (K8s) experience.",
+            company: "Acme",
+            shows: "",
+            skills: &["postgres", "k8s"],
+            want: &["M PostgreSQL", "M Kubernetes"],
+            none: &[],
+        },
+        Golden {
+            class: "the posting's term when the resume's appears nowhere in it",
+            posting: "We run PostgreSQL on Kubernetes.",
+            company: "Acme",
+            shows: "",
+            skills: &["postgres", "k8s"],
+            want: &["A PostgreSQL (postgres)", "A Kubernetes (k8s)"],
+            none: &[],
+        },
+        Golden {
+            class: "names inside longer names",
+            posting: "Experience with AWS, Kafka and EKS.",
+            company: "Acme",
+            shows: "Built a pipeline on AWS Lambda and Apache Kafka; ran Amazon EKS.",
+            skills: &[],
+            want: &["M AWS", "M Kafka", "M EKS"],
+            none: &[],
+        },
+        Golden {
+            class: "a part covers its whole only through the lexicon",
+            posting: "Experience with AWS and Kubernetes.",
+            company: "Acme",
+            shows: "Queued 12M events a day through Amazon SQS; ran EKS.",
+            skills: &[],
+            want: &["A AWS (Amazon SQS)", "A Kubernetes (EKS)"],
+            none: &[],
+        },
+        Golden {
+            class: "ambiguous names in lists and after colons",
+            posting: "- Backend: Go, ConnectRPC\n- Language: Go\nWe also use Rust.",
+            company: "Acme",
+            shows: "",
+            skills: &["go", "GO", "rust"],
+            want: &["M Go", "X ConnectRPC", "M Rust"],
+            none: &[],
+        },
+        Golden {
+            class: "ambiguous names that are ordinary words",
+            posting: "Join our Spring offsite in Cypress, Texas, hosted by Ruby Chen.\nOur Rust Belt office runs a Go/No-Go review.\nWe use Python.",
+            company: "Acme",
+            shows: "",
+            skills: &["Python"],
+            want: &["M Python"],
+            none: &["Spring", "Cypress", "Ruby", "Rust", "Go", "Rust Belt", "Ruby Chen"],
+        },
+        Golden {
+            class: "the employer's own name",
+            posting: "Spark Networks builds dating apps. At Spark Networks we use Python.",
+            company: "Spark Networks",
+            shows: "",
+            skills: &["Python"],
+            want: &["M Python"],
+            none: &["Spark", "Spark Networks"],
+        },
+        Golden {
+            class: "junk terms",
+            posting: "🚀 Strong Python skills\n✅ Dedicated Mentors\n- BS or MS in Computer Science, PhD a plus\n- 1-year contract, LATAM time zones",
+            company: "Acme",
+            shows: "",
+            skills: &["Python"],
+            want: &["M Python"],
+            none: &["Strong", "BS", "MS", "PhD", "1-year", "LATAM", "Dedicated Mentors", "Computer Science"],
+        },
+        Golden {
+            class: "coordination and slashes",
+            posting: "- JDBC/ODBC drivers\n- JWT/OAuth2 auth\n- Write unit, integration, and contract tests",
+            company: "Acme",
+            shows: "Wrote unit tests and contract tests for the JDBC layer.",
+            skills: &[],
+            want: &["M JDBC", "X ODBC", "X JWT", "X OAuth2", "M unit tests", "X integration tests", "M contract tests"],
+            none: &["JDBC/ODBC"],
+        },
+        Golden {
+            class: "technologies the lexicon lacks, in a list",
+            posting: "DevOps: AWS, Drone CI, K8S, Rancher, Jenkins",
+            company: "Acme",
+            shows: "",
+            skills: &["Rancher", "Jenkins"],
+            want: &["M Rancher", "M Jenkins", "X Drone CI", "X AWS"],
+            none: &[],
+        },
+    ];
+    for g in goldens {
+        let decided = decide(g.posting, g.company, g.shows, g.skills);
+        for want in g.want {
+            assert!(decided.iter().any(|d| d == want), "{}: want {want:?} in {decided:?}", g.class);
+        }
+        for not in g.none {
+            let term = |d: &String| d[2..].split(" (").next().unwrap_or_default().to_string();
+            assert!(!decided.iter().any(|d| term(d) == *not), "{}: {not:?} is no term: {decided:?}", g.class);
+        }
+    }
+}

@@ -440,7 +440,13 @@ pub fn inline_markdown(text: &str) -> String {
             body.push_str(&runs[i].0);
             i += 1;
         }
-        let marker = if bold { "**" } else if italic { "*" } else { "" };
+        let marker = if bold {
+            "**"
+        } else if italic {
+            "*"
+        } else {
+            ""
+        };
         out.push_str(&format!("{marker}{body}{marker}"));
     }
     out.strip_prefix(LEAD).map(str::to_string).unwrap_or(out)
@@ -482,7 +488,10 @@ mod tests {
     fn markdown_becomes_the_inline_forms_rescc_reads() {
         for (markdown, rescc) in [
             ("_Cross-platform Minesweeper._", "*Cross-platform Minesweeper.*"),
-            ("[**Research:**](https://x.dev/ic) Implemented **learning**", "[Research:](https://x.dev/ic) Implemented **learning**"),
+            (
+                "[**Research:**](https://x.dev/ic) Implemented **learning**",
+                "[Research:](https://x.dev/ic) Implemented **learning**",
+            ),
             ("***Both*** and __strong__ and `code`", "**Both** and **strong** and code"),
             ("2020. Shipped v2", "2020. Shipped v2"),
             ("snake_case_name stays", "snake_case_name stays"),
@@ -490,7 +499,10 @@ mod tests {
         ] {
             assert_eq!(inline_markdown(markdown), rescc, "{markdown}");
         }
-        assert_eq!(markdown_lines("Led _payments_:\n  - cut *p99*\nhttps://x.dev/a_b_"), "Led *payments*:\n  - cut *p99*\nhttps://x.dev/a_b_");
+        assert_eq!(
+            markdown_lines("Led _payments_:\n  - cut *p99*\nhttps://x.dev/a_b_"),
+            "Led *payments*:\n  - cut *p99*\nhttps://x.dev/a_b_"
+        );
     }
 
     #[test]

@@ -348,7 +348,8 @@ impl Cx<'_> {
             None
         };
         // An address alone (`Bengaluru, India`) is the only place given.
-        let address = if [&city, &region, &country].iter().all(|v| v.is_none()) { self.text(l.get("address")) } else { None };
+        let address =
+            if [&city, &region, &country].iter().all(|v| v.is_none()) { self.text(l.get("address")) } else { None };
         let parts: Vec<String> = [city, region, country, address]
             .into_iter()
             .flatten()

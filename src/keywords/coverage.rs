@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::posting::{Kind, Term, posting_terms};
 use crate::job::LoadedJob;
-use crate::lexicon::{Hit, Prepared, find_hits};
+use crate::lexicon::{Hit, LEXICON, Prepared, find_hits};
 use crate::model::Resume;
 use crate::source::{Source, Text};
 use crate::text;
@@ -84,7 +84,7 @@ pub fn coverage(job: &str, terms: &[Term], places: &[&Text], home: &Arc<Source>)
     for place in places {
         let raw = place.span.text().filter(|raw| !raw.trim().is_empty());
         starts.push(joined.len());
-        joined.push_str(raw.unwrap_or(&place.value));
+        joined.push_str(&as_name(raw.unwrap_or(&place.value)));
         joined.push_str("\n\n");
     }
     let locate = |at: usize| {
@@ -106,13 +106,20 @@ pub fn coverage(job: &str, terms: &[Term], places: &[&Text], home: &Arc<Source>)
     let (mut total, mut got) = (0.0, 0.0);
     for term in terms {
         total += term.weight;
-        let (exact, alias): (Vec<&Hit>, Vec<&Hit>) = match term.kind {
-            Kind::Concept { concept, variant } => {
-                hits.iter().filter(|h| h.concept == concept).partition(|h| h.variant == variant)
-            }
+        let (exact, alias): (Vec<&Hit>, Vec<&Hit>) = match &term.kind {
+            // A part counts for the whole: `Amazon SQS` shows AWS.
+            Kind::Concept { concept, variants } => hits
+                .iter()
+                .filter(|h| LEXICON.covers(*concept, h.concept))
+                .partition(|h| variants.iter().any(|&v| same_words(v, h.variant))),
             Kind::Phrase => (Vec::new(), Vec::new()),
         };
         let mut exact: Vec<usize> = exact.iter().map(|h| p.original(&h.range).start).collect();
+        if let Kind::Concept { variants, .. } = &term.kind
+            && exact.is_empty()
+        {
+            exact = written_inside(&p, &hits, variants);
+        }
         if term.kind == Kind::Phrase {
             let needle = Prepared::new(&term.text).lower;
             exact = text::word_matches(lower, &needle, text::ends_word).map(|at| p.map[at]).collect();
@@ -131,6 +138,41 @@ pub fn coverage(job: &str, terms: &[Term], places: &[&Text], home: &Arc<Source>)
     }
     report.coverage = if total > 0.0 { (100.0 * got / total).round() as u32 } else { 100 };
     report
+}
+
+/// Whether a resume's variant is the posting's as written: the same, or the posting's with a
+/// vendor's name before it (`Apache Kafka` is `Kafka`, `Amazon EKS` is `EKS`).
+fn same_words(posting: usize, resume: usize) -> bool {
+    let (written, shown) = (LEXICON.variants[posting].lower, LEXICON.variants[resume].lower);
+    posting == resume || written.strip_suffix(shown).is_some_and(|vendor| vendor.ends_with(' '))
+}
+
+/// Where one of `variants` is written as words of a longer name (`AWS` in `AWS Lambda`,
+/// `Kafka` in `Apache Kafka Streams`): an ATS search for it finds it there.
+fn written_inside(p: &Prepared, hits: &[Hit], variants: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for v in variants.iter().map(|&v| &LEXICON.variants[v]) {
+        for at in text::word_matches(&p.lower, v.lower, text::ends_word) {
+            let exact_case = !v.strict || p.norm.get(at..at + v.lower.len()) == Some(v.text);
+            let inside = hits.iter().any(|h| h.range.start <= at && at + v.lower.len() <= h.range.end);
+            if exact_case && inside {
+                out.push(p.map[at]);
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// A place that is one ambiguous name in any case (a skills item `go`, `GO`, `node`) written as
+/// the lexicon writes it, so it is found: in a list of skills it can be nothing else.
+fn as_name(text: &str) -> std::borrow::Cow<'_, str> {
+    let name = text.trim().trim_matches(['"', '\'']);
+    match LEXICON.concept(name).map(|_| LEXICON.variants.iter().find(|v| v.strict && v.text.eq_ignore_ascii_case(name)))
+    {
+        Some(Some(v)) if v.text != name => text.replacen(name, v.text, 1).into(),
+        _ => text.into(),
+    }
 }
 
 fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {

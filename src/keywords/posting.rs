@@ -28,8 +28,8 @@ pub struct Term {
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Kind {
-    /// A lexicon concept, written in the posting mostly as this variant.
-    Concept { concept: usize, variant: usize },
+    /// A lexicon concept, with every variant the posting writes it as.
+    Concept { concept: usize, variants: Vec<usize> },
     /// A phrase the lexicon lacks.
     Phrase,
 }
@@ -93,7 +93,15 @@ impl Sections {
 /// technical phrases it lacks. `title` and `company` come from the job file.
 pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
     let p = Prepared::new(posting);
-    let hits = find_hits(&p, true);
+    let mut hits = find_hits(&p, true);
+    // The employer's own name is no skill it asks for ("Spark Networks", "at Snowflake").
+    let employer = Prepared::new(company.trim()).lower;
+    let named: Vec<usize> = text::word_matches(&p.lower, &employer, text::ends_word).collect();
+    hits.retain(|h| {
+        // The last mention starting before the hit ends is the only one that can overlap it.
+        let mention = named[..named.partition_point(|&at| at < h.range.end)].last();
+        !mention.is_some_and(|&at| h.range.start < at + employer.len())
+    });
     let sections = Sections::new(posting);
     let title_prepared = Prepared::new(title);
     let title_hits = find_hits(&title_prepared, false);
@@ -109,21 +117,30 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
         });
         let entry = &mut concepts[index];
         entry.weight += sections.factor(at.start);
-        entry.variants.entry(hit.variant).or_insert((0, hit.range.start)).0 += 1;
+        let written = entry.variants.entry(hit.variant).or_insert((0, hit.range.clone()));
+        written.0 += 1;
     }
     let mut terms: Vec<Term> = concepts
         .into_iter()
         .map(|ConceptUse { concept, weight, first, variants }| {
             // The posting's own word: its most used variant, the earliest on a tie.
-            let (&variant, &(_, at)) =
-                variants.iter().max_by_key(|(_, (count, at))| (*count, std::cmp::Reverse(*at))).expect("one hit");
-            let len_written = LEXICON.variants[variant].lower.len();
-            let text = p.norm[at..at + len_written].to_string();
+            let (variant, (_, range)) = variants
+                .iter()
+                .max_by_key(|(_, (count, range))| (*count, std::cmp::Reverse(range.start)))
+                .expect("one hit");
+            // A name shared by coordination ("unit, integration tests") is written whole.
+            let written = &p.norm[range.clone()];
+            let v = &LEXICON.variants[*variant];
+            let text = if v.lower.starts_with(&format!("{} ", &p.lower[range.clone()])) {
+                v.text.to_string()
+            } else {
+                written.to_string()
+            };
             let in_title = title_hits.iter().any(|h| h.concept == concept);
             Term {
                 text,
                 weight: weight + prominence(first, len, in_title),
-                kind: Kind::Concept { concept, variant },
+                kind: Kind::Concept { concept, variants: variants.keys().copied().collect() },
                 first,
             }
         })
@@ -142,8 +159,8 @@ struct ConceptUse {
     concept: usize,
     weight: f64,
     first: usize,
-    /// Uses and first offset (prepared text) of each variant.
-    variants: BTreeMap<usize, (usize, usize)>,
+    /// Uses and first place (prepared text) of each variant.
+    variants: BTreeMap<usize, (usize, Range<usize>)>,
 }
 
 /// A phrase's uses in a posting.
@@ -184,8 +201,8 @@ fn tokens(text: &str) -> Vec<Token> {
         while i < chars.len() {
             let c = chars[i].1;
             let next_word = chars.get(i + 1).is_some_and(|(_, n)| n.is_alphanumeric());
-            if c.is_alphanumeric() || (matches!(c, '.' | '-' | '/' | '&' | '\'') && next_word) || matches!(c, '+' | '#')
-            {
+            // `JDBC/ODBC` is two names; the lexicon's own (`CI/CD`, `Pub/Sub`) are hits already.
+            if c.is_alphanumeric() || (matches!(c, '.' | '-' | '&' | '\'') && next_word) || matches!(c, '+' | '#') {
                 i += 1;
             } else {
                 break;
@@ -205,7 +222,7 @@ fn tokens(text: &str) -> Vec<Token> {
 }
 
 /// Acronyms (`PCI`, `SLAs`), camel case (`OpenTelemetry`), letters with digits (`EC2`), or
-/// letters joined by `.+#/` (`Node.js`).
+/// letters joined by `.+#` (`Node.js`), never a figure (`1-year`).
 fn technical(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
@@ -213,8 +230,10 @@ fn technical(word: &str) -> bool {
     let acronym = (2..=6).contains(&stem.len()) && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     let camel = word.chars().skip(1).collect::<Vec<_>>().windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase());
     let digits = letters > 0 && word.chars().any(|c| c.is_ascii_digit());
-    let joined = letters > 1 && word.contains(['.', '+', '#', '/']);
-    letters > 0 && (acronym && upper >= 2 || camel || digits || joined)
+    let joined = letters > 1 && word.contains(['.', '+', '#']);
+    // A figure is no name: `1-year`, `24/7`, `3x`.
+    let figure = word.starts_with(|c: char| c.is_ascii_digit());
+    letters > 0 && !figure && (acronym && upper >= 2 || camel || digits || joined)
 }
 
 /// Capitalized or technical phrases outside lexicon hits: technical ones count from their first
@@ -254,16 +273,19 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
     // Per phrase (lower case): text, weight, first offset, count, technical.
     let mut found: Vec<PhraseUse> = Vec::new();
     let mut index_of: HashMap<String, usize> = HashMap::new();
+    let line_starts: Vec<usize> = std::iter::once(0).chain(posting.match_indices('\n').map(|(at, _)| at + 1)).collect();
     for run in runs.into_iter().filter(|r| !r.is_empty()) {
         let range = run[0].range.start..run[run.len() - 1].range.end;
         let text = &posting[range.clone()];
+        let listed = listed(posting, &range, &line_starts, covered);
         match index_of.get(&text.to_lowercase()) {
             Some(&index) => {
                 found[index].weight += sections.factor(range.start);
                 found[index].count += 1;
+                found[index].technical |= listed;
             }
             None => {
-                let technical = run.iter().any(|t| t.technical);
+                let technical = run.iter().any(|t| t.technical) || listed;
                 let weight = sections.factor(range.start);
                 index_of.insert(text.to_lowercase(), found.len());
                 found.push(PhraseUse { text: text.to_string(), weight, first: range.start, count: 1, technical });
@@ -285,6 +307,25 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
             }
         })
         .collect()
+}
+
+/// Whether a phrase is an item of a list that names a lexicon term on its line ("DevOps: AWS,
+/// Drone CI, Rancher, Jenkins"): a list of technologies is evidence that its items are.
+fn listed(posting: &str, range: &Range<usize>, line_starts: &[usize], covered: &[Range<usize>]) -> bool {
+    let before = posting[..range.start].trim_end_matches(' ');
+    let after = posting[range.end..].trim_start_matches(' ');
+    let opens = before.ends_with([',', ':', '(', '/']) || before.ends_with(" and") || before.ends_with(" or");
+    let closes = after.is_empty()
+        || after.starts_with([',', ')', '/', ';', '\n', '.'])
+        || after.starts_with("and ")
+        || after.starts_with("or ");
+    if !opens || !closes {
+        return false;
+    }
+    let line = line_starts.partition_point(|&at| at <= range.start) - 1;
+    let (start, end) = (line_starts[line], line_starts.get(line + 1).copied().unwrap_or(posting.len()));
+    let first = covered.partition_point(|c| c.end <= start);
+    covered.get(first).is_some_and(|c| c.start < end)
 }
 
 #[cfg(test)]
