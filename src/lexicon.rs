@@ -58,6 +58,9 @@ static LABELS: LazyLock<Vec<&'static str>> =
 /// `data/ambiguous-names.txt`: places a name before a comma is the town of ("Cypress, Texas").
 static PLACES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "places"));
+/// `data/ambiguous-names.txt`: words before which a name is the ordinary word ("this Spring").
+static ORDINARY_BEFORE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "ordinary-before"));
 /// `data/ambiguous-names.txt`: nouns after which a name is the ordinary word ("Spring offsite").
 static ORDINARY: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "ordinary"));
@@ -113,8 +116,12 @@ impl Lexicon {
     /// may name. With each, whether it is
     /// ambiguous, and so counts only in its own case (`REST`, not "rest"; `Flux`, not "flux").
     pub fn technologies(&self) -> impl Iterator<Item = (&'static str, bool)> + '_ {
-        let technical =
-            |v: &&Variant| !matches!(self.concepts[v.concept].category, "practices" | "data practices" | "domains");
+        let technical = |v: &&Variant| {
+            !matches!(
+                self.concepts[v.concept].category,
+                "practices" | "data practices" | "domains" | "standards and payment rails"
+            )
+        };
         self.variants.iter().filter(technical).map(|v| (v.text, v.strict))
     }
 
@@ -123,10 +130,24 @@ impl Lexicon {
         self.by_name.get(match_key(name.trim()).as_str()).copied()
     }
 
+    /// Whether `name` is written as one of the concept's ambiguous names (`Cypress`, `Go`).
+    pub(crate) fn is_ambiguous(&self, concept: usize, name: &str) -> bool {
+        self.variants.iter().any(|v| v.concept == concept && v.strict && v.text == name)
+    }
+
     /// Whether `part` is `whole` or a part of it (`Amazon SQS` of `AWS`).
     pub(crate) fn covers(&self, whole: usize, part: usize) -> bool {
         whole == part || self.parents[part].contains(&whole)
     }
+}
+
+/// What a posting says after a skill it asks for ("R is a plus").
+const ASKED: &[&str] =
+    &[" is a plus", " is a bonus", " is nice to have", " is preferred", " is required", " is essential", " is a must"];
+
+/// Whether a word is a place a posting names (`Texas`, `TX`).
+pub(crate) fn is_place(word: &str) -> bool {
+    PLACES.contains(&word)
 }
 
 /// A name as it is matched: lower case, with a hyphen or slash between word characters read
@@ -288,7 +309,8 @@ fn coordinated(p: &Prepared, hits: &[Hit]) -> Vec<Hit> {
     let mut out = Vec::new();
     for hit in hits {
         let key = &p.lower[hit.range.clone()];
-        let Some((_, tail)) = key.split_once(' ') else { continue };
+        // The shared head is the name's last word: "unit, integration, and data quality tests".
+        let Some((_, tail)) = key.rsplit_once(' ') else { continue };
         let mut end = hit.range.start;
         loop {
             let before = &p.norm[..end];
@@ -305,6 +327,11 @@ fn coordinated(p: &Prepared, hits: &[Hit]) -> Vec<Hit> {
                 break;
             }
             let name = format!("{} {tail}", &p.lower[word_start..word_end]);
+            // "star and snowflake schemas" names a star schema.
+            let name = match name.strip_suffix('s') {
+                Some(singular) if !LEXICON.by_name.contains_key(name.as_str()) => singular.to_string(),
+                _ => name,
+            };
             let Some(&concept) = LEXICON.by_name.get(name.as_str()) else { break };
             let variant = LEXICON.variants.iter().position(|v| v.lower == name).expect("a named variant");
             out.push(Hit { range: word_start..word_end, concept, variant });
@@ -393,10 +420,26 @@ fn in_context(p: &Prepared, hit: &Hit, hits: &[Hit], clauses: &[usize]) -> bool 
     if rest.starts_with(' ') && ORDINARY.contains(&next.as_str()) {
         return false;
     }
-    if !text::opens_sentence(norm, start) {
+    // Someone or something introduced: `Loki, our office dog`, `Ruby Chen, who leads`.
+    if [", our ", ", the ", ", a ", ", an ", ", who ", ", which "].iter().any(|a| rest.starts_with(a)) {
+        return false;
+    }
+    let technical_next = CONTEXT.contains(&next.as_str()) || HYPHEN_OK.contains(&next.as_str());
+    let opens = text::opens_sentence(norm, start);
+    let previous_lower = previous.to_lowercase();
+    if !opens {
+        // A word of a longer name (`Encore Backstage`), or a time (`this Spring`).
+        let name_before = previous.starts_with(char::is_uppercase)
+            && previous.chars().all(char::is_alphanumeric)
+            && !text::opens_sentence(norm, before.len() - previous.len())
+            && hits.get(after.wrapping_sub(2)).is_none_or(|o| o.range.end + 1 != start);
+        if name_before && !technical_next || ORDINARY_BEFORE.contains(&previous_lower.as_str()) {
+            return false;
+        }
         return true;
     }
-    if CONTEXT.contains(&next.as_str()) || HYPHEN_OK.contains(&next.as_str()) {
+    // `R is a plus`, `Go is required`: what a posting says of a skill.
+    if technical_next || ASKED.iter().any(|asked| rest.starts_with(asked)) {
         return true;
     }
     // `Language: Go`, `Backend: Go, ConnectRPC`.

@@ -6,15 +6,17 @@
 #[path = "match_eval/eval.rs"]
 mod eval;
 
-const PRECISION: f64 = 0.0;
-const RECALL: f64 = 0.0;
-const DECISIONS: f64 = 0.0;
-const WRONG_ADVICE: f64 = 1.0;
+// Measured: precision 0.952, recall 0.968, decisions 0.989, wrong advice 0 of 52 (2026-12-03).
+const PRECISION: f64 = 0.95;
+const RECALL: f64 = 0.96;
+const DECISIONS: f64 = 0.985;
+const WRONG_ADVICE: f64 = 0.02;
 
 #[test]
 fn the_evaluation_set_stays_above_its_floors() {
     let figures = eval::evaluate();
-    assert!(figures.labelled >= 300 && figures.decisions >= 600, "the set is whole: {}", figures.summary());
+    figures.print();
+    assert!(figures.labelled >= 700 && figures.decisions >= 2000, "the set is whole: {}", figures.summary());
     assert!(figures.precision() >= PRECISION, "{}\nfalse terms: {:#?}", figures.summary(), figures.false_terms);
     assert!(figures.recall() >= RECALL, "{}\nmissed terms: {:#?}", figures.summary(), figures.missed_terms);
     assert!(figures.decision_accuracy() >= DECISIONS, "{}\n{:#?}", figures.summary(), figures.wrong_decisions);

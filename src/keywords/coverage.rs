@@ -56,7 +56,11 @@ pub fn places(resume: &Resume) -> Vec<&Text> {
         out.extend([Some(&e.role), Some(&e.company), e.context.as_ref()].into_iter().flatten());
         out.extend(e.bullets.iter().map(|b| &b.text));
     }
-    out.extend(resume.skills.iter().flat_map(|g| &g.items));
+    // A group's name is on the page too (`Observability: Prometheus, Grafana`).
+    for group in &resume.skills {
+        out.push(&group.group);
+        out.extend(&group.items);
+    }
     for p in &resume.projects {
         out.extend([Some(&p.name), p.description.as_ref()].into_iter().flatten());
         out.extend(p.bullets.iter().map(|b| &b.text));
@@ -140,11 +144,26 @@ pub fn coverage(job: &str, terms: &[Term], places: &[&Text], home: &Arc<Source>)
     report
 }
 
-/// Whether a resume's variant is the posting's as written: the same, or the posting's with a
-/// vendor's name before it (`Apache Kafka` is `Kafka`, `Amazon EKS` is `EKS`).
+/// Whether a resume's variant is the posting's as written: the same word for word (a plural or
+/// an `-ing` is the same word: `SLO` is `SLOs`, `data model` is `data modelling`), or one that
+/// holds the resume's as words: a vendor's name before it (`Apache Kafka` is `Kafka`, `Amazon
+/// EKS` is `EKS`) or a word after (`on-call rotation` is `on-call`).
 fn same_words(posting: usize, resume: usize) -> bool {
-    let (written, shown) = (LEXICON.variants[posting].lower, LEXICON.variants[resume].lower);
-    posting == resume || written.strip_suffix(shown).is_some_and(|vendor| vendor.ends_with(' '))
+    let (written, shown) = (stems(LEXICON.variants[posting].lower), stems(LEXICON.variants[resume].lower));
+    written == shown || format!(" {written} ").contains(&format!(" {shown} "))
+}
+
+/// A name's words without a plural `s` or an `-ing` (`unit testing` and `unit tests` are `unit
+/// test`, `data modelling` is `data model`).
+fn stems(key: &str) -> String {
+    let stem = |word: &str| -> String {
+        let word = word.strip_suffix('s').filter(|w| w.len() >= 3 && !w.ends_with('s')).unwrap_or(word);
+        match word.strip_suffix("ing").filter(|w| w.len() >= 4) {
+            Some(w) => w.strip_suffix("ll").map_or(w.to_string(), |w| format!("{w}l")),
+            None => word.to_string(),
+        }
+    };
+    key.split(' ').map(stem).collect::<Vec<_>>().join(" ")
 }
 
 /// Where one of `variants` is written as words of a longer name (`AWS` in `AWS Lambda`,

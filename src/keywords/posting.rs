@@ -8,12 +8,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::lexicon::{LEXICON, Prepared, find_hits};
+use crate::lexicon::{Hit, LEXICON, Prepared, find_hits};
 use crate::text;
 
 /// `data/posting-stopwords.txt`: capitalized words that are not skills.
 static STOPWORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| text::list_lines(include_str!("../../data/posting-stopwords.txt")).collect());
+
+/// Words before a job title that say its level, not its field (`Senior Data Engineer`).
+const SENIORITY: &[&str] =
+    &["senior", "sr", "sr.", "staff", "lead", "principal", "junior", "jr", "mid-level", "associate"];
 
 /// A skill term the posting asks for.
 #[derive(Debug, Clone)]
@@ -34,8 +38,20 @@ pub(super) enum Kind {
     Phrase,
 }
 
-/// Where in a requirement section, or a "nice to have" line, each line of a posting stands.
-struct Sections(Vec<(usize, f64)>);
+/// Where in a requirement section, or a "nice to have" line, each line of a posting stands:
+/// its start, its weight, and what part of the posting it is in.
+struct Sections(Vec<(usize, f64, Part)>);
+
+/// The parts of a posting a term may stand in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Before the first heading: mostly about the company.
+    Intro,
+    /// Under a heading about the work or what it asks.
+    Body,
+    /// Under a heading about benefits, the company or how to apply.
+    Aside,
+}
 
 /// `data/posting-sections.txt`: what marks a heading or line as asking, wishing or aside.
 static CUES: LazyLock<[Vec<&'static str>; 3]> = LazyLock::new(|| {
@@ -48,7 +64,7 @@ impl Sections {
     /// asides (benefits, about us), 1 elsewhere.
     fn new(text: &str) -> Sections {
         let mut lines = Vec::new();
-        let (mut offset, mut current, mut after_blank) = (0, 1.0, true);
+        let (mut offset, mut current, mut after_blank, mut part) = (0, 1.0, true, Part::Intro);
         let [nice, required, aside] = &*CUES;
         let has = |text: &str, cues: &[&str]| cues.iter().any(|c| text.contains(c));
         for line in text.split_inclusive('\n') {
@@ -64,6 +80,7 @@ impl Sections {
             let heading = !bullet && words > 0 && words <= 8 && (marked || bare_heading);
             after_blank = t.is_empty();
             if heading {
+                part = if has(&lower, aside) { Part::Aside } else { Part::Body };
                 current = if has(&lower, nice) || has(&lower, aside) {
                     0.5
                 } else if has(&lower, required) {
@@ -75,7 +92,7 @@ impl Sections {
             // "Nice to have" may qualify one clause: "GDPR; healthcare data is a plus".
             let mut at = offset;
             for clause in line.split_inclusive(';') {
-                lines.push((at, if has(&clause.to_lowercase(), nice) { 0.5 } else { current }));
+                lines.push((at, if has(&clause.to_lowercase(), nice) { 0.5 } else { current }, part));
                 at += clause.len();
             }
             offset += line.len();
@@ -84,8 +101,16 @@ impl Sections {
     }
 
     fn factor(&self, at: usize) -> f64 {
-        let i = self.0.partition_point(|(start, _)| *start <= at);
-        self.0.get(i.wrapping_sub(1)).map_or(1.0, |(_, f)| *f)
+        self.line(at).map_or(1.0, |(_, f, _)| *f)
+    }
+
+    fn part(&self, at: usize) -> Part {
+        self.line(at).map_or(Part::Body, |(_, _, part)| *part)
+    }
+
+    fn line(&self, at: usize) -> Option<&(usize, f64, Part)> {
+        let i = self.0.partition_point(|(start, _, _)| *start <= at);
+        self.0.get(i.wrapping_sub(1))
     }
 }
 
@@ -95,13 +120,18 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
     let p = Prepared::new(posting);
     let mut hits = find_hits(&p, true);
     // The employer's own name is no skill it asks for ("Spark Networks", "at Snowflake").
-    let employer = Prepared::new(company.trim()).lower;
-    let named: Vec<usize> = text::word_matches(&p.lower, &employer, text::ends_word).collect();
-    hits.retain(|h| {
-        // The last mention starting before the hit ends is the only one that can overlap it.
-        let mention = named[..named.partition_point(|&at| at < h.range.end)].last();
-        !mention.is_some_and(|&at| h.range.start < at + employer.len())
-    });
+    // Nor is the job's own title ("as a Site Reliability Engineer, you...").
+    let role = title.split('(').next().unwrap_or_default().split_whitespace();
+    let role = role.skip_while(|w| SENIORITY.contains(&w.to_lowercase().as_str())).collect::<Vec<_>>().join(" ");
+    for name in [company.trim(), role.as_str()] {
+        let name = Prepared::new(name).lower;
+        let named: Vec<usize> = text::word_matches(&p.lower, &name, text::ends_word).collect();
+        hits.retain(|h| {
+            // The last mention starting before the hit ends is the only one that can overlap it.
+            let mention = named[..named.partition_point(|&at| at < h.range.end)].last();
+            mention.is_none_or(|&at| h.range.start >= at + name.len())
+        });
+    }
     let sections = Sections::new(posting);
     let title_prepared = Prepared::new(title);
     let title_hits = find_hits(&title_prepared, false);
@@ -109,8 +139,20 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
     // Concepts in order of first appearance.
     let mut concepts: Vec<ConceptUse> = Vec::new();
     let mut index_of: HashMap<usize, usize> = HashMap::new();
+    let domains_asked = asked_domains(&p, &hits, &title_hits, &sections);
     for hit in &hits {
         let at = p.original(&hit.range);
+        // A domain the company is in ("an e-commerce company", benefits) is no skill it asks for.
+        // An ambiguous name among the benefits is the word (`office dog Loki`).
+        let part = sections.part(at.start);
+        if part == Part::Aside && LEXICON.variants[hit.variant].strict {
+            continue;
+        }
+        // A domain counts where the posting asks for it (requirements, nice-to-haves) or
+        // keeps coming back to it, not where it says what the company does.
+        if LEXICON.concepts[hit.concept].category == "domains" && !domains_asked.contains(&hit.concept) {
+            continue;
+        }
         let index = *index_of.entry(hit.concept).or_insert_with(|| {
             concepts.push(ConceptUse { concept: hit.concept, weight: 0.0, first: at.start, variants: BTreeMap::new() });
             concepts.len() - 1
@@ -154,6 +196,29 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
     terms
 }
 
+/// The domains (`payments`) a posting asks for: named in the job's title, its requirements or
+/// nice-to-haves, or three times outside its benefits; not those it names only to say what the
+/// company does or works on.
+fn asked_domains(p: &Prepared, hits: &[Hit], title_hits: &[Hit], sections: &Sections) -> HashSet<usize> {
+    let mut uses: HashMap<usize, (usize, usize)> = HashMap::new();
+    for hit in title_hits {
+        uses.entry(hit.concept).or_default().0 += 1;
+    }
+    for hit in hits.iter().filter(|h| LEXICON.concepts[h.concept].category == "domains") {
+        let at = p.original(&hit.range).start;
+        let use_ = uses.entry(hit.concept).or_default();
+        match sections.part(at) {
+            Part::Aside => {}
+            Part::Body if sections.factor(at) != 1.0 => use_.0 += 1,
+            _ => use_.1 += 1,
+        }
+    }
+    // A posting with no headings says what it asks anywhere.
+    let headed = sections.0.iter().any(|(_, _, part)| *part != Part::Intro);
+    let needed = if headed { 3 } else { 1 };
+    uses.into_iter().filter(|(_, (asked, named))| *asked > 0 || *named >= needed).map(|(c, _)| c).collect()
+}
+
 /// A lexicon concept's uses in a posting.
 struct ConceptUse {
     concept: usize,
@@ -192,6 +257,8 @@ fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
+    // The end of the line the last word was on, and whether it is in capitals.
+    let mut line = (0, false);
     while i < chars.len() {
         if !chars[i].1.is_alphanumeric() {
             i += 1;
@@ -210,9 +277,19 @@ fn tokens(text: &str) -> Vec<Token> {
         }
         let end = chars.get(i).map_or(text.len(), |(at, _)| *at);
         let word = &text[chars[start].0..end];
+        let at = chars[start].0;
+        // A heading in capitals (`WHAT WE OFFER`) holds words, not acronyms. Each line is read
+        // once, when its first word is.
+        if at >= line.0 {
+            let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+            let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let words = text[start..end].split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+            line = (end, words >= 2 && !text[start..end].chars().any(char::is_lowercase));
+        }
+        let shouting = line.1;
         out.push(Token {
             range: chars[start].0..end,
-            technical: technical(word),
+            technical: technical(word) && !shouting,
             capitalized: word.starts_with(char::is_uppercase) && word.chars().any(char::is_lowercase),
             number: word.chars().all(|c| c.is_ascii_digit()),
             opens: text::opens_sentence(text, chars[start].0),
@@ -221,19 +298,42 @@ fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// Acronyms (`PCI`, `SLAs`), camel case (`OpenTelemetry`), letters with digits (`EC2`), or
-/// letters joined by `.+#` (`Node.js`), never a figure (`1-year`).
+/// Acronyms (`PCI`, `SLAs`), camel case (`OpenTelemetry`), letters with digits (`HL7`), or
+/// names joined by `.+#` (`Node.js`); never a figure (`1-year`), a level or grade (`B2`,
+/// `SDE-2`, `UTC-3`), a business shape (`B2B`, `D2C`) or an abbreviation (`B.Tech`, `a.m`).
 fn technical(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     let stem = word.strip_suffix('s').filter(|s| s.len() >= 2).unwrap_or(word);
     let acronym = (2..=6).contains(&stem.len()) && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     let camel = word.chars().skip(1).collect::<Vec<_>>().windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase());
-    let digits = letters > 0 && word.chars().any(|c| c.is_ascii_digit());
-    let joined = letters > 1 && word.contains(['.', '+', '#']);
+    let shape: String = word
+        .chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '9'
+            } else if c.is_alphabetic() {
+                'A'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let code = matches!(shape.as_str(), "A9" | "A9A" | "A9+" | "A9A+") || word.contains('-');
+    let digits = letters >= 2 && word.chars().any(|c| c.is_ascii_digit()) && !code;
+    let segments: Vec<&str> = word.split(['.', '+', '#']).collect();
+    let joined = word.contains(['.', '+', '#'])
+        && segments.first().is_some_and(|s| s.chars().count() >= 2)
+        && segments.iter().skip(1).all(|s| s.is_empty() || s.chars().count() >= 2);
     // A figure is no name: `1-year`, `24/7`, `3x`.
     let figure = word.starts_with(|c: char| c.is_ascii_digit());
-    letters > 0 && !figure && (acronym && upper >= 2 || camel || digits || joined)
+    letters > 0 && !figure && (acronym && upper >= 2 && !code || camel || digits || joined)
+}
+
+/// An acronym: two or more capitals and no lower-case letter but a plural `s` (`HL7`, `APIs`).
+fn shouted(word: &str) -> bool {
+    let stem = word.strip_suffix('s').unwrap_or(word);
+    stem.chars().filter(char::is_ascii_uppercase).count() >= 2 && !stem.chars().any(char::is_lowercase)
 }
 
 /// Capitalized or technical phrases outside lexicon hits: technical ones count from their first
@@ -243,7 +343,12 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
         format!("{title} {company}").split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect();
     let stop = |word: &str| {
         let lower = word.to_lowercase();
-        STOPWORDS.contains(lower.trim_end_matches("'s")) || own.contains(&lower)
+        let bare = lower.trim_end_matches("'s");
+        let singular = bare.strip_suffix('s').unwrap_or(bare);
+        STOPWORDS.contains(bare) || STOPWORDS.contains(singular) || own.contains(&lower)
+            // An ambiguous name its context ruled out (`Cypress, Texas`), or a place.
+            || LEXICON.concept(word).is_some_and(|c| LEXICON.is_ambiguous(c, word))
+            || crate::lexicon::is_place(word)
     };
     let tokens = tokens(posting);
     let mut runs: Vec<Vec<&Token>> = Vec::new();
@@ -257,9 +362,12 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
         }
         let is_covered = covered.get(next_covered).is_some_and(|c| c.start < token.range.end);
         let candidate = !is_covered && !stop(word) && (token.technical || token.capitalized && !token.opens);
-        let joins = run.last().is_some_and(|last| &posting[last.range.end..token.range.start] == " ");
-        // A capitalized lexicon word may end a name the lexicon lacks (`Faster Payments`).
-        let extends = token.number && !is_covered || is_covered && token.capitalized && !stop(word);
+        // Two acronyms side by side are two names (`HL7 FHIR`).
+        let acronyms = run.last().is_some_and(|last| shouted(&posting[last.range.clone()]) && shouted(word));
+        let joins = !acronyms && run.last().is_some_and(|last| &posting[last.range.end..token.range.start] == " ");
+        // A capitalized lexicon word may end a name the lexicon lacks (`Faster Payments`); a
+        // generic one does not (`Adyen APIs`).
+        let extends = token.number && !is_covered || is_covered && token.capitalized && !token.technical && !stop(word);
         if joins && run.len() < 4 && (candidate || extends) {
             run.push(token);
             continue;
@@ -276,9 +384,16 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
     let line_starts: Vec<usize> = std::iter::once(0).chain(posting.match_indices('\n').map(|(at, _)| at + 1)).collect();
     for run in runs.into_iter().filter(|r| !r.is_empty()) {
         let range = run[0].range.start..run[run.len() - 1].range.end;
+        // Names in benefits and the like (`JobRad`, `ESOPs`) are not what the job asks for.
+        if sections.part(range.start) == Part::Aside {
+            continue;
+        }
         let text = &posting[range.clone()];
         let listed = listed(posting, &range, &line_starts, covered);
-        match index_of.get(&text.to_lowercase()) {
+        // `API` and `APIs` are one phrase.
+        let key = text.to_lowercase();
+        let key = key.strip_suffix('s').filter(|k| k.len() >= 2).unwrap_or(&key).to_string();
+        match index_of.get(&key) {
             Some(&index) => {
                 found[index].weight += sections.factor(range.start);
                 found[index].count += 1;
@@ -287,7 +402,7 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
             None => {
                 let technical = run.iter().any(|t| t.technical) || listed;
                 let weight = sections.factor(range.start);
-                index_of.insert(text.to_lowercase(), found.len());
+                index_of.insert(key, found.len());
                 found.push(PhraseUse { text: text.to_string(), weight, first: range.start, count: 1, technical });
             }
         }
@@ -296,7 +411,7 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
     let title_lower = title.to_lowercase();
     found
         .into_iter()
-        .filter(|f| f.technical || f.count >= 2)
+        .filter(|f| f.technical)
         .map(|f| {
             let in_title = text::find_word(&title_lower, &f.text.to_lowercase()).is_some();
             Term {

@@ -57,6 +57,7 @@ pub struct Figures {
     pub false_terms: Vec<String>,
     pub missed_terms: Vec<String>,
     pub wrong_decisions: Vec<String>,
+    pub wrong_advice_lines: Vec<String>,
 }
 
 impl Figures {
@@ -71,6 +72,25 @@ impl Figures {
     }
     pub fn wrong_advice_share(&self) -> f64 {
         if self.advice == 0 { 0.0 } else { self.wrong_advice as f64 / self.advice as f64 }
+    }
+
+    /// The summary, then with `MATCH_EVAL=verbose` every false term, missed term and wrong
+    /// decision.
+    pub fn print(&self) {
+        println!("match evaluation: {}", self.summary());
+        if std::env::var("MATCH_EVAL").is_ok_and(|v| v == "verbose") {
+            for (title, lines) in [
+                ("false terms", &self.false_terms),
+                ("missed terms", &self.missed_terms),
+                ("wrong decisions", &self.wrong_decisions),
+                ("wrong advice", &self.wrong_advice_lines),
+            ] {
+                println!("\n{title} ({}):", lines.len());
+                for line in lines {
+                    println!("  {line}");
+                }
+            }
+        }
     }
 
     pub fn summary(&self) -> String {
@@ -167,7 +187,25 @@ fn stems(dir: &Path, suffix: &str, skip: &str) -> Vec<String> {
     out
 }
 
-/// Runs every resume against every posting.
+/// The terms `rescc match --format json` reports, from another build (`RESCC_BIN`, e.g. a
+/// baseline's), so figures before and after a change come from the same set.
+fn run_binary(bin: &std::ffi::OsStr, resume: &Path, job: &Path) -> Vec<(String, Decision)> {
+    let out = std::process::Command::new(bin).arg("match").arg(resume).arg(job).args(["--format", "json"]).output();
+    let out = out.unwrap_or_else(|e| panic!("{}: {e}", Path::new(bin).display()));
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{}: {e}", job.display()));
+    let mut terms = Vec::new();
+    for (key, decision) in
+        [("matched", Decision::Matched), ("aliased", Decision::Aliased), ("missing", Decision::Missing)]
+    {
+        for term in json[key].as_array().into_iter().flatten() {
+            terms.push((term["term"].as_str().unwrap_or_default().to_string(), decision));
+        }
+    }
+    terms
+}
+
+/// Runs every resume against every posting: in this build, or in `RESCC_BIN`'s.
 pub fn evaluate() -> Figures {
     let root = root();
     let postings = stems(&root.join("postings"), ".yaml", ".labels.yaml");
@@ -184,17 +222,21 @@ pub fn evaluate() -> Figures {
     for posting in &postings {
         let dir = root.join("postings");
         let labels = labels(&dir.join(format!("{posting}.labels.yaml")));
-        let job = job::load(&dir.join(format!("{posting}.yaml")), &dir).unwrap_or_else(|e| panic!("{posting}: {e:?}"));
+        let job_path = dir.join(format!("{posting}.yaml"));
+        let job = job::load(&job_path, &dir).unwrap_or_else(|e| panic!("{posting}: {e:?}"));
         for (i, (resume, base, skills)) in loaded.iter().enumerate() {
-            let tailored = tailor::apply(&base.resume, &job.job);
-            let report = keywords::report(&tailored, &job);
-            let reported: Vec<(String, Decision)> = report
-                .matched
-                .iter()
-                .map(|m| (m.term.clone(), Decision::Matched))
-                .chain(report.aliased.iter().map(|a| (a.term.clone(), Decision::Aliased)))
-                .chain(report.missing.iter().map(|m| (m.term.clone(), Decision::Missing)))
-                .collect();
+            let reported = match std::env::var_os("RESCC_BIN") {
+                Some(bin) => run_binary(&bin, &root.join("resumes").join(format!("{resume}.yaml")), &job_path),
+                None => {
+                    let report = keywords::report(&tailor::apply(&base.resume, &job.job), &job);
+                    let matched = report.matched.into_iter().map(|m| (m.term, Decision::Matched));
+                    let aliased = report.aliased.into_iter().map(|a| (a.term, Decision::Aliased));
+                    matched
+                        .chain(aliased)
+                        .chain(report.missing.into_iter().map(|m| (m.term, Decision::Missing)))
+                        .collect()
+                }
+            };
             // Which labelled term each reported term is; the first report of a term counts.
             let mut seen = vec![false; labels.terms.len()];
             let mut decided: Vec<Option<Decision>> = vec![None; labels.terms.len()];
@@ -222,6 +264,7 @@ pub fn evaluate() -> Figures {
                         .is_some_and(|w| expected(&labels.terms[w], skills) == Decision::Aliased);
                     if !right {
                         figures.wrong_advice += 1;
+                        figures.wrong_advice_lines.push(format!("{posting} x {resume}: use {term}"));
                     }
                 }
             }
