@@ -132,7 +132,9 @@ impl Lexicon {
 
     /// Whether `name` is written as one of the concept's ambiguous names (`Cypress`, `Go`).
     pub(crate) fn is_ambiguous(&self, concept: usize, name: &str) -> bool {
-        self.variants.iter().any(|v| v.concept == concept && v.strict && v.text == name)
+        // Variants are listed concept by concept.
+        let first = self.variants.partition_point(|v| v.concept < concept);
+        self.variants[first..].iter().take_while(|v| v.concept == concept).any(|v| v.strict && v.text == name)
     }
 
     /// Whether `part` is `whole` or a part of it (`Amazon SQS` of `AWS`).
@@ -513,6 +515,32 @@ mod tests {
         assert_eq!(names("Spring Boot and Node.js on AWS\n  Lambda"), ["Spring Boot", "Node.js", "AWS Lambda"]);
         assert_eq!(names("PostgreSQL-backed queues; postgres"), ["PostgreSQL", "postgres"]);
         assert_eq!(names("the rest of the team"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_name_belongs_to_one_concept() {
+        let mut owner: HashMap<&str, usize> = HashMap::new();
+        for v in &LEXICON.variants {
+            let first = *owner.entry(v.lower).or_insert(v.concept);
+            assert_eq!(
+                LEXICON.concepts[first].name, LEXICON.concepts[v.concept].name,
+                "data/lexicon.txt: `{}` names two concepts",
+                v.text
+            );
+        }
+    }
+
+    #[test]
+    fn forms_of_one_name_are_found_as_it() {
+        assert_eq!(
+            names("a microservice, event driven, CI-CD, Dockerized"),
+            ["microservice", "event driven", "CI-CD", "Dockerized"]
+        );
+        let p = Prepared::new("Write unit, integration, and contract tests");
+        let concepts: Vec<&str> = find_hits(&p, true).iter().map(|h| LEXICON.concepts[h.concept].name).collect();
+        assert_eq!(concepts, ["unit testing", "integration testing", "contract testing"]);
+        assert!(LEXICON.covers(LEXICON.concept("AWS").unwrap(), LEXICON.concept("Amazon SQS").unwrap()));
+        assert!(!LEXICON.covers(LEXICON.concept("Amazon SQS").unwrap(), LEXICON.concept("AWS").unwrap()));
     }
 
     #[test]

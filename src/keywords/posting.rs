@@ -307,24 +307,19 @@ fn technical(word: &str) -> bool {
     let stem = word.strip_suffix('s').filter(|s| s.len() >= 2).unwrap_or(word);
     let acronym = (2..=6).contains(&stem.len()) && stem.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     let camel = word.chars().skip(1).collect::<Vec<_>>().windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase());
-    let shape: String = word
-        .chars()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                '9'
-            } else if c.is_alphabetic() {
-                'A'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let code = matches!(shape.as_str(), "A9" | "A9A" | "A9+" | "A9A+") || word.contains('-');
+    // A letter, a digit and maybe a letter and a plus: `B2`, `B2B`, `C1+`.
+    let mut shape = word.chars();
+    let level = shape.next().is_some_and(char::is_alphabetic)
+        && shape.next().is_some_and(|c| c.is_ascii_digit())
+        && shape.clone().count() <= 2
+        && shape.all(|c| c.is_alphabetic() || c == '+');
+    let code = level || word.contains('-');
     let digits = letters >= 2 && word.chars().any(|c| c.is_ascii_digit()) && !code;
-    let segments: Vec<&str> = word.split(['.', '+', '#']).collect();
+    // Each part of `Node.js` or `C++` is a name or nothing; `B.Tech` and `a.m` are abbreviations.
+    let mut segments = word.split(['.', '+', '#']);
     let joined = word.contains(['.', '+', '#'])
-        && segments.first().is_some_and(|s| s.chars().count() >= 2)
-        && segments.iter().skip(1).all(|s| s.is_empty() || s.chars().count() >= 2);
+        && segments.next().is_some_and(|s| s.chars().count() >= 2)
+        && segments.all(|s| s.is_empty() || s.chars().count() >= 2);
     // A figure is no name: `1-year`, `24/7`, `3x`.
     let figure = word.starts_with(|c: char| c.is_ascii_digit());
     letters > 0 && !figure && (acronym && upper >= 2 && !code || camel || digits || joined)
