@@ -160,7 +160,7 @@ impl Decode for String {
             NodeKind::Scalar { value, .. } if value.chars().count() > MAX_TEXT_CHARS => {
                 let message =
                     format!("this text is {} characters long; the limit is {MAX_TEXT_CHARS}", value.chars().count());
-                d.error(node.span.clone(), message, "a bullet is one or two lines: split it or cut it down");
+                d.error(node.span.clone(), message, "a recruiter reads a resume in seconds: split it or cut it down (a bullet is one or two lines, a summary two to four)");
                 None
             }
             NodeKind::Scalar { value, .. } => {

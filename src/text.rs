@@ -10,21 +10,26 @@ use std::sync::LazyLock;
 /// What starts a line of a Markdown list, or an item copied from a list.
 pub const LIST_MARKERS: &[&str] = &["- ", "* ", "+ ", "• ", "•", "· "];
 
-/// A text written as prose and a Markdown list, as (prose lines, items); a wrapped item's next,
-/// indented line belongs to the item. `None` when no line is a list item.
+/// A text written as prose and a Markdown list, as (prose lines, items); a wrapped item's next
+/// line belongs to the item, indented or not (Markdown's lazy continuation), until a blank line.
+/// `None` when no line is a list item.
 pub fn markdown_list(text: &str) -> Option<(Vec<&str>, Vec<String>)> {
     let (mut prose, mut items) = (Vec::new(), Vec::<String>::new());
+    let mut in_item = false;
     for line in text.lines() {
         let trimmed = line.trim();
         match LIST_MARKERS.iter().find(|m| trimmed.starts_with(**m)) {
-            Some(marker) => items.push(trimmed[marker.len()..].trim().to_string()),
-            None if !trimmed.is_empty() && line.starts_with([' ', '\t']) && !items.is_empty() => {
-                let last = items.last_mut().expect("checked non-empty");
+            Some(marker) => {
+                items.push(trimmed[marker.len()..].trim().to_string());
+                in_item = true;
+            }
+            None if trimmed.is_empty() => in_item = false,
+            None if in_item || line.starts_with([' ', '\t']) && !items.is_empty() => {
+                let last = items.last_mut().expect("an item is open");
                 last.push(' ');
                 last.push_str(trimmed);
             }
-            None if !trimmed.is_empty() => prose.push(trimmed),
-            None => {}
+            None => prose.push(trimmed),
         }
     }
     items.retain(|item| !item.is_empty());
@@ -252,6 +257,15 @@ mod tests {
         assert!(!is_url("github com/priya"));
         assert!(!is_url("https://localhost"));
         assert_eq!(url_host("https://github.com:443/x"), "github.com");
+    }
+
+    #[test]
+    fn a_list_item_runs_on_until_a_blank_line() {
+        let (prose, items) =
+            markdown_list("Led it.\n- Built the portal\n(React, Node.js)\n  and its tests\n- Cut p99\n\nAfter.")
+                .unwrap();
+        assert_eq!(prose, ["Led it.", "After."]);
+        assert_eq!(items, ["Built the portal (React, Node.js) and its tests", "Cut p99"]);
     }
 
     #[test]

@@ -163,6 +163,8 @@ const CASES: &[Case] = &[
             "Amman, Jordan",
             "github.com/noorhaddad",
             "twitter.com/noor_codes",
+            "Backend developer with 5 years of Python and PostgreSQL at payment companies.",
+            "Runs a billing API serving 3,000 requests a second.",
             "Backend Developer",
             "Petra Cloud",
             "Built a billing API in Python serving 3,000 requests a second.",
@@ -174,6 +176,7 @@ const CASES: &[Case] = &[
             "Docker, GitHub Actions",
             "BS in Computer Engineering",
             "University of Jordan",
+            "Mentor at Amman Codes, teaching 40 students a year.",
         ],
     },
     Case {

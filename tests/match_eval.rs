@@ -6,9 +6,10 @@
 #[path = "match_eval/eval.rs"]
 mod eval;
 
-// Measured: precision 0.952, recall 0.968, decisions 0.989, wrong advice 0 of 52 (2026-12-03).
+// Measured on 30 postings x 3 resumes: precision 0.954, recall 0.962, decisions 0.988, wrong
+// advice 0 of 73 (2026-12-03; before this work: 0.784, 0.716, 0.945 and 35 of 72).
 const PRECISION: f64 = 0.95;
-const RECALL: f64 = 0.96;
+const RECALL: f64 = 0.955;
 const DECISIONS: f64 = 0.985;
 const WRONG_ADVICE: f64 = 0.02;
 
@@ -16,7 +17,7 @@ const WRONG_ADVICE: f64 = 0.02;
 fn the_evaluation_set_stays_above_its_floors() {
     let figures = eval::evaluate();
     figures.print();
-    assert!(figures.labelled >= 700 && figures.decisions >= 2000, "the set is whole: {}", figures.summary());
+    assert!(figures.labelled >= 1000 && figures.decisions >= 3000, "the set is whole: {}", figures.summary());
     assert!(figures.precision() >= PRECISION, "{}\nfalse terms: {:#?}", figures.summary(), figures.false_terms);
     assert!(figures.recall() >= RECALL, "{}\nmissed terms: {:#?}", figures.summary(), figures.missed_terms);
     assert!(figures.decision_accuracy() >= DECISIONS, "{}\n{:#?}", figures.summary(), figures.wrong_decisions);

@@ -234,20 +234,23 @@ impl Cx<'_> {
     }
 
     /// A link that is a web page, or `None` with a warning naming it: `skype:`, `tel:` or
-    /// `javascript:` addresses have no place among a resume's links.
+    /// `javascript:` addresses, and paths on another site (`pub/paper.pdf`), have no place among
+    /// a resume's links.
     pub fn web_page(&mut self, url: Value, path: &str) -> Option<Value> {
         let Value::Text(text, span) = &url else { return Some(url) };
         let scheme = text.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
         let web = match scheme.as_deref() {
-            Some("http" | "https") | None => true,
+            Some("http" | "https") => true,
+            // A path on the author's own site (`pub/2023/paper.pdf`) opens nowhere else.
+            None => crate::text::is_url(text),
             // `github.com:443/x` has no scheme; a scheme is letters before the colon.
-            Some(scheme) => !scheme.chars().all(|c| c.is_ascii_alphabetic()),
+            Some(scheme) => !scheme.chars().all(|c| c.is_ascii_alphabetic()) && crate::text::is_url(text),
         };
         if web {
             return Some(url);
         }
         let d = Diagnostic::warning(format!("not mapped: {path} (`{text}` is not a web page)")).with_help(
-            "a resume's links are web pages an ATS and a recruiter can open: give the profile's https:// address",
+            "a resume's links are web pages an ATS and a recruiter can open: give the page's https:// address",
         );
         self.unmapped.push(d.at(span.clone()));
         None
@@ -310,7 +313,9 @@ impl Cx<'_> {
 /// `Current` or `Now` (any case) is `present`. Anything else is left for the date's own error.
 pub fn as_date(value: Value) -> Value {
     let Value::Text(text, span) = value else { return value };
-    let lower = text.trim().to_lowercase();
+    // A note after the date, `2015-03（1年6个月）` or `至今（9个月）` ("to date (9 months)"), is dropped.
+    let lower = text.split(['(', '（']).next().unwrap_or_default().trim().to_lowercase();
+    let lower = if lower.is_empty() { text.trim().to_lowercase() } else { lower };
     let iso = |year: &str, month: &str, day: Option<&str>| {
         let numeric = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
         let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
@@ -325,7 +330,30 @@ pub fn as_date(value: Value) -> Value {
         let index = MONTH_NAMES.iter().position(|m| word.len() >= 3 && m.to_lowercase().starts_with(word))?;
         Some(format!("{}", index + 1))
     };
-    let normalized = if matches!(lower.as_str(), "present" | "current" | "now" | "today" | "ongoing") {
+    // The word for "present" in the languages resumes are most often written in.
+    const PRESENT: &[&str] = &[
+        "present",
+        "current",
+        "now",
+        "today",
+        "ongoing",
+        "presente",
+        "actual",
+        "actualidad",
+        "atual",
+        "atualmente",
+        "présent",
+        "aujourd'hui",
+        "heute",
+        "aktuell",
+        "attuale",
+        "obecnie",
+        "至今",
+        "现在",
+        "現在",
+        "今",
+    ];
+    let normalized = if PRESENT.contains(&lower.as_str()) {
         Some("present".to_string())
     } else if let [year, month, day] = lower.split('-').collect::<Vec<_>>()[..] {
         iso(year, month, Some(day))
@@ -452,6 +480,46 @@ pub fn inline_markdown(text: &str) -> String {
     out.strip_prefix(LEAD).map(str::to_string).unwrap_or(out)
 }
 
+/// A grade as rescc writes one: `3.8/4.0` and `3.8` as written, `98%` as `98/100`, and a bare
+/// grade above 4.3 on the smallest usual scale that holds it (`8.7` is `8.7/10`, `98` `98/100`).
+pub fn as_grade(value: Value) -> Value {
+    let Value::Text(text, span) = value else { return value };
+    if crate::model::parse_gpa(&text).is_some() {
+        return Value::Text(text, span);
+    }
+    let bare = text.trim().trim_end_matches('%').trim();
+    let grade = match bare.parse::<f64>() {
+        Ok(v) if text.trim().ends_with('%') && (0.0..=100.0).contains(&v) => format!("{bare}/100"),
+        Ok(v) if v >= 0.0 => match [5.0, 10.0, 20.0, 100.0].iter().find(|scale| v <= **scale) {
+            Some(scale) => format!("{bare}/{scale}"),
+            None => text,
+        },
+        _ => text,
+    };
+    Value::Text(grade, span)
+}
+
+/// A Markdown text as plain words, for the fields rescc shows without formatting (a title, a
+/// place): `[site](https://x.dev)` is `site`, `**x**` is `x`.
+pub fn plain_markdown(value: Value) -> Value {
+    use pulldown_cmark::{Event, Parser};
+    let Value::Text(text, span) = value else { return value };
+    if !text.contains(['*', '_', '[', '`', '\\']) {
+        return Value::Text(text, span);
+    }
+    const LEAD: &str = "x ";
+    let mut out = String::new();
+    for event in Parser::new(&format!("{LEAD}{text}")) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    let plain = out.strip_prefix(LEAD).map(str::to_string).unwrap_or(out);
+    Value::Text(plain, span)
+}
+
 /// The end of a period that has a start and no end: it is still going on, as every other tool
 /// shows it.
 pub fn open_end(start: &Option<Value>, end: Option<Value>) -> Option<Value> {
@@ -472,7 +540,7 @@ pub fn is_empty(node: &Node) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Value, as_date, inline_markdown, markdown_lines};
+    use super::{Value, as_date, as_grade, inline_markdown, markdown_lines, plain_markdown};
     use crate::source::{Source, Span};
     use std::sync::Arc;
 
@@ -506,6 +574,30 @@ mod tests {
     }
 
     #[test]
+    fn grades_and_plain_fields() {
+        let at = Span::new(Arc::new(Source::new("t", "x")), 0..1);
+        let text = |t: &str| Value::Text(t.into(), at.clone());
+        let shown = |v: Value| match v {
+            Value::Text(t, _) => t,
+            _ => unreachable!(),
+        };
+        for (written, grade) in [
+            ("3.8/4.0", "3.8/4.0"),
+            ("3.8", "3.8"),
+            ("98%", "98/100"),
+            ("98", "98/100"),
+            ("8.7", "8.7/10"),
+            ("First", "First"),
+        ] {
+            assert_eq!(shown(as_grade(text(written))), grade, "{written}");
+        }
+        assert_eq!(
+            shown(plain_markdown(text("Mentor at [Amman Codes](https://a.org), **40** students"))),
+            "Mentor at Amman Codes, 40 students"
+        );
+    }
+
+    #[test]
     fn dates_as_written_become_dates_rescc_reads() {
         for (written, read) in [
             ("2023-9-28", "2023-09-28"),
@@ -517,6 +609,9 @@ mod tests {
             ("Sep 1, 2016", "2016-09-01"),
             ("09/2021", "2021-09"),
             ("Present", "present"),
+            ("至今（9个月）", "present"),
+            ("2015-03（1年6个月）", "2015-03"),
+            ("Presente", "present"),
             ("CURRENT", "present"),
             ("now", "present"),
             ("2024-09-31", "2024-09-31"),

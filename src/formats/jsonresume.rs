@@ -1,6 +1,6 @@
 //! JSON Resume (jsonresume.org schema v1, current and older keys) onto rescc's schema.
 
-use super::fields::{Cx, Object, as_date, join_sentences, open_end, push, push_list};
+use super::fields::{Cx, Object, as_date, as_grade, join_sentences, open_end, push, push_list};
 use super::{Converted, Value};
 use crate::decode::Decoder;
 use crate::decode::scalar;
@@ -384,7 +384,7 @@ impl Cx<'_> {
         let mut pairs = vec![("name", name?)];
         // `website` is the older schema's name for `url`.
         let url = self.text(p.get("url")).or_else(|| self.text(p.get("website")));
-        push(&mut pairs, "url", url);
+        push(&mut pairs, "url", url.and_then(|url| self.web_page(url, &format!("{}.url", p.path))));
         self.period(&mut p, &mut pairs);
         let description = self.text(p.get("description"));
         let summary = self.text(p.get("summary"));
@@ -421,7 +421,7 @@ impl Cx<'_> {
             Some(s) if matches!(&s, Value::Text(t, _) if is_grade(t)) => (Some(s), None),
             other => (None, other),
         };
-        push(&mut pairs, "gpa", gpa);
+        push(&mut pairs, "gpa", gpa.map(as_grade));
         if let Some(honor) = honor {
             let span = honor.span();
             pairs.push(("honors", Value::List(vec![honor], span)));
@@ -451,7 +451,8 @@ impl Cx<'_> {
         let mut pairs = vec![("name", name?)];
         push(&mut pairs, "issuer", self.text(c.get("issuer")));
         push(&mut pairs, "date", self.text(c.get("date")).map(as_date));
-        push(&mut pairs, "url", self.text(c.get("url")));
+        let url = self.text(c.get("url"));
+        push(&mut pairs, "url", url.and_then(|url| self.web_page(url, &format!("{}.url", c.path))));
         Some(Value::Map(pairs, c.node.span.clone(), self.close(c)))
     }
 
@@ -472,7 +473,8 @@ impl Cx<'_> {
                 pairs.push(("title", title?));
                 push(&mut pairs, "subtitle", subtitle);
                 self.period(&mut o, &mut pairs);
-                push(&mut pairs, "url", self.text(o.get("url")));
+                let url = self.text(o.get("url"));
+                push(&mut pairs, "url", url.and_then(|url| self.web_page(url, &format!("{}.url", o.path))));
                 let summary = self.text(o.get("summary"));
                 let (summary, listed) = self.prose_and_items(summary);
                 push(&mut pairs, "description", summary);
@@ -490,7 +492,7 @@ impl Cx<'_> {
                 push(&mut pairs, "subtitle", self.text(o.get("publisher")));
                 push(&mut pairs, "date", self.text(o.get("releaseDate")).map(as_date));
                 let url = self.text(o.get("url")).or_else(|| self.text(o.get("website")));
-                push(&mut pairs, "url", url);
+                push(&mut pairs, "url", url.and_then(|url| self.web_page(url, &format!("{}.url", o.path))));
                 let (summary, listed) = {
                     let summary = self.text(o.get("summary"));
                     self.prose_and_items(summary)

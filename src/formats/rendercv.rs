@@ -5,7 +5,7 @@
 //! rescc has a place for them (the first experience section, the education, the projects, the
 //! skills, the summary); every other section becomes a custom section, so nothing is lost.
 
-use super::fields::{Cx, Object, as_date, open_end, push};
+use super::fields::{Cx, Object, as_date, as_grade, open_end, plain_markdown, push};
 use super::{Converted, Value};
 use crate::decode::{Decoder, scalar};
 use crate::model::parse_gpa;
@@ -452,6 +452,20 @@ impl Cx<'_> {
                 }
                 return;
             }
+            // A summary written as bullets keeps a line per bullet.
+            Kind::Bullet if out.summary.is_none() && is_summary(&lower) => {
+                let bullets = entries(self, &mut |cx, item, at| {
+                    let mut o = cx.object(item, at)?;
+                    let bullet = cx.required(&mut o, "bullet", "the bullet's text");
+                    cx.close(o);
+                    bullet
+                });
+                let lines: Vec<String> = bullets.iter().filter_map(text_of).map(|b| format!("- {b}")).collect();
+                if let Some(first) = bullets.first() {
+                    out.summary = Some(Value::Text(lines.join("\n"), first.span()));
+                }
+                return;
+            }
             Kind::Experience if out.experience.is_empty() && is_experience(&lower) => {
                 out.experience =
                     entries(self, &mut |cx, item, at| cx.object(item, at).and_then(|o| cx.experience_entry(o)));
@@ -481,7 +495,7 @@ impl Cx<'_> {
             NodeKind::Map(_) => cx.object(item, at).and_then(|o| cx.section_entry(o)),
             _ => cx.text(Some(item)).map(|text| {
                 let span = text.span();
-                Value::Map(vec![("title", text)], span, Vec::new())
+                Value::Map(vec![("title", plain_markdown(text))], span, Vec::new())
             }),
         });
         if let Some(first) = custom.first() {
@@ -569,7 +583,7 @@ impl Cx<'_> {
             let items = || split_items(rest).into_iter().map(|each| Value::Text(each, span.clone()));
             match label.to_lowercase().as_str() {
                 "gpa" | "cgpa" if gpa.is_none() && parse_gpa(rest).is_some() => {
-                    gpa = Some(Value::Text(rest.into(), span.clone()))
+                    gpa = Some(as_grade(Value::Text(rest.into(), span.clone())))
                 }
                 "coursework" | "relevant coursework" | "courses" => coursework.extend(items()),
                 "honors" | "honours" | "awards" => honors.extend(items()),
@@ -646,7 +660,7 @@ impl Cx<'_> {
             _ => self.required(&mut o, "name", "the entry's name"),
         };
         let (title, link) = markdown_link(title?);
-        pairs.push(("title", title));
+        pairs.push(("title", plain_markdown(title)));
         let subtitle = match kind {
             Some(Kind::Experience) => self.text(o.get("company")),
             Some(Kind::Education) => self.text(o.get("degree")).or_else(|| self.text(o.get("area"))),
@@ -658,8 +672,8 @@ impl Cx<'_> {
             (Some(Value::Text(s, at)), Some(Value::Text(when, _))) => Some(Value::Text(format!("{s}, {when}"), at)),
             (s, when) => s.or(when),
         };
-        push(&mut pairs, "subtitle", subtitle);
-        push(&mut pairs, "location", self.text(o.get("location")));
+        push(&mut pairs, "subtitle", subtitle.map(plain_markdown));
+        push(&mut pairs, "location", self.text(o.get("location")).map(plain_markdown));
         push(&mut pairs, "start", dates.start);
         push(&mut pairs, "end", dates.end);
         push(&mut pairs, "date", dates.date);
@@ -676,6 +690,8 @@ impl Cx<'_> {
         let details = self.text(o.get("details"));
         let (summary, listed) = self.summary(&mut o);
         let description = [authors, details, summary].into_iter().flatten().reduce(|a, b| match (a, b) {
+            // `Bail, J.` ends its own sentence.
+            (Value::Text(a, at), Value::Text(b, _)) if a.ends_with('.') => Value::Text(format!("{a} {b}"), at),
             (Value::Text(a, at), Value::Text(b, _)) => Value::Text(format!("{a}. {b}"), at),
             (a, _) => a,
         });

@@ -15,6 +15,28 @@ use crate::text;
 static STOPWORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| text::list_lines(include_str!("../../data/posting-stopwords.txt")).collect());
 
+/// Whether a hit is a capitalized common noun starting a team's name: `Container Platform team`.
+fn team_name(p: &Prepared, hit: &Hit) -> bool {
+    let written = &p.norm[hit.range.clone()];
+    let name = LEXICON.variants[hit.variant].text;
+    if !written.starts_with(char::is_uppercase) || name.starts_with(char::is_uppercase) {
+        return false;
+    }
+    // Up to three more capitalized words, then the word for a team.
+    let mut words = p.norm[hit.range.end..].split_whitespace().map(|w| w.trim_end_matches([',', '.', ')', ';']));
+    for _ in 0..4 {
+        match words.next() {
+            Some(word) if TEAMS.contains(&word) => return true,
+            Some(word) if word.starts_with(char::is_uppercase) => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// What a team is called.
+const TEAMS: &[&str] = &["team", "teams", "squad", "group", "department", "tribe", "guild", "chapter"];
+
 /// Words before a job title that say its level, not its field (`Senior Data Engineer`).
 const SENIORITY: &[&str] =
     &["senior", "sr", "sr.", "staff", "lead", "principal", "junior", "jr", "mid-level", "associate"];
@@ -132,6 +154,9 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
             mention.is_none_or(|&at| h.range.start >= at + name.len())
         });
     }
+    // A common noun capitalized as a team's name ("the Container Platform team", "our Payments
+    // Core squad") names the team, not a skill.
+    hits.retain(|h| !team_name(&p, h));
     let sections = Sections::new(posting);
     let title_prepared = Prepared::new(title);
     let title_hits = find_hits(&title_prepared, false);

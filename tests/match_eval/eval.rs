@@ -208,7 +208,9 @@ fn run_binary(bin: &std::ffi::OsStr, resume: &Path, job: &Path) -> Vec<(String, 
 /// Runs every resume against every posting: in this build, or in `RESCC_BIN`'s.
 pub fn evaluate() -> Figures {
     let root = root();
-    let postings = stems(&root.join("postings"), ".yaml", ".labels.yaml");
+    // `MATCH_EVAL_POSTINGS=dir` runs a set of postings held outside the repository instead.
+    let postings_dir = std::env::var_os("MATCH_EVAL_POSTINGS").map_or_else(|| root.join("postings"), PathBuf::from);
+    let postings = stems(&postings_dir, ".yaml", ".labels.yaml");
     let resumes = stems(&root.join("resumes"), ".yaml", ".truth.yaml");
     let mut figures = Figures::default();
     let loaded: Vec<_> = resumes
@@ -220,7 +222,7 @@ pub fn evaluate() -> Figures {
         })
         .collect();
     for posting in &postings {
-        let dir = root.join("postings");
+        let dir = postings_dir.clone();
         let labels = labels(&dir.join(format!("{posting}.labels.yaml")));
         let job_path = dir.join(format!("{posting}.yaml"));
         let job = job::load(&job_path, &dir).unwrap_or_else(|e| panic!("{posting}: {e:?}"));
