@@ -38,8 +38,10 @@ pub struct Lexicon {
     pub(crate) variants: Vec<Variant>,
     /// Variants by their first word (lower case), so a text is scanned once, word by word.
     by_first_word: HashMap<&'static str, Vec<usize>>,
-    /// Concepts by any variant (lower case).
+    /// Concepts by any variant (its match key).
     by_name: HashMap<&'static str, usize>,
+    /// The first variant written so (its match key).
+    pub(crate) variant_of: HashMap<&'static str, usize>,
 }
 
 /// The lexicon embedded from `data/lexicon.txt`, parsed on first use.
@@ -73,6 +75,7 @@ impl Lexicon {
             variants: Vec::new(),
             by_first_word: HashMap::new(),
             by_name: HashMap::new(),
+            variant_of: HashMap::new(),
         };
         let mut category = "";
         let mut parent_names: Vec<(usize, &'static str)> = Vec::new();
@@ -102,6 +105,7 @@ impl Lexicon {
                 lexicon.by_first_word.entry(first_word(singular)).or_default().push(index);
             }
             lexicon.by_name.entry(v.lower).or_insert(v.concept);
+            lexicon.variant_of.entry(v.lower).or_insert(index);
         }
         for (concept, parent) in parent_names {
             let found = lexicon.by_name.get(match_key(parent).as_str()).copied();
@@ -168,10 +172,13 @@ pub(crate) fn match_key(text: &str) -> String {
     String::from_utf8(out).expect("ASCII bytes replaced by ASCII bytes")
 }
 
-/// The singular a plural variant is also found as (`microservice` for `microservices`): long
-/// names whose plural `s` is written in lower case, never an acronym such as `NATS`.
+/// The singular a plural variant is also found as (`microservice` for `microservices`,
+/// `Kubernetes operator`): names ending in a long common noun in lower case, never a product's
+/// name (`Polars`, `Kubernetes`) or an acronym (`NATS`).
 fn singular_of(v: &Variant) -> Option<&'static str> {
-    (!v.strict && v.text.len() >= 5 && v.text.ends_with('s') && !v.text.ends_with("ss"))
+    let last_word = v.text.rsplit(' ').next().unwrap_or(v.text);
+    let common = !last_word.chars().any(|c| c.is_uppercase());
+    (common && v.text.len() >= 5 && v.text.ends_with('s') && !v.text.ends_with("ss"))
         .then(|| &v.lower[..v.lower.len() - 1])
 }
 
@@ -181,6 +188,12 @@ const DERIVED: &[&str] = &["ization", "isation", "ized", "ised"];
 /// The leading alphanumeric run of a text (empty for `.NET`).
 fn first_word(text: &str) -> &str {
     &text[..text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len())]
+}
+
+/// The concepts a text names, in any of their names (a resume's bullets: `Golang` and `Go` are
+/// one).
+pub fn concepts_in(text: &str) -> std::collections::HashSet<usize> {
+    find_hits(&Prepared::new(text), false).into_iter().map(|h| h.concept).collect()
 }
 
 /// Whether two names denote the same skill: equal ignoring case, or aliases in the lexicon.
@@ -322,7 +335,11 @@ fn coordinated(p: &Prepared, hits: &[Hit]) -> Vec<Hit> {
                 break;
             };
             let word_end = end - gap.len();
-            let word_start = p.lower[..word_end].rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+            let word_start = p.lower[..word_end]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !c.is_alphanumeric())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             // Hits are sorted and apart: only the last one starting before the word can reach it.
             let previous = hits[..hits.partition_point(|h| h.range.start < word_end)].last();
             if word_start == word_end || previous.is_some_and(|h| word_start < h.range.end) {
@@ -334,9 +351,8 @@ fn coordinated(p: &Prepared, hits: &[Hit]) -> Vec<Hit> {
                 Some(singular) if !LEXICON.by_name.contains_key(name.as_str()) => singular.to_string(),
                 _ => name,
             };
-            let Some(&concept) = LEXICON.by_name.get(name.as_str()) else { break };
-            let variant = LEXICON.variants.iter().position(|v| v.lower == name).expect("a named variant");
-            out.push(Hit { range: word_start..word_end, concept, variant });
+            let Some(&variant) = LEXICON.variant_of.get(name.as_str()) else { break };
+            out.push(Hit { range: word_start..word_end, concept: LEXICON.variants[variant].concept, variant });
             end = word_start;
         }
     }
@@ -385,7 +401,10 @@ fn in_context(p: &Prepared, hit: &Hit, hits: &[Hit], clauses: &[usize]) -> bool 
     let norm = &p.norm;
     let start = hit.range.start;
     let text = LEXICON.variants[hit.variant].text;
-    let before = norm[..start].trim_end();
+    // The words around the name, a few dozen characters each way: enough to judge it, and a
+    // line without spaces costs no more.
+    let window_start = floor_char_boundary(norm, start.saturating_sub(WINDOW));
+    let before = norm[window_start..start].trim_end();
     let previous = before.rsplit([' ', '(']).next().unwrap_or_default();
     // A single letter right after a capitalized word is a name or a grade: `Series C`, `Plan B`.
     if text.len() == 1 && norm[..start].ends_with(' ') && previous.len() > 1 && previous.starts_with(char::is_uppercase)
@@ -395,7 +414,7 @@ fn in_context(p: &Prepared, hit: &Hit, hits: &[Hit], clauses: &[usize]) -> bool 
     // Hits are sorted and do not overlap: the next one starts at `after`.
     let after = hits.partition_point(|o| o.range.start <= start);
     let next_hit = hits.get(after);
-    let rest = &norm[hit.range.end..];
+    let rest = &norm[hit.range.end..floor_char_boundary(norm, hit.range.end + WINDOW)];
     let next_word = |rest: &str| -> String {
         rest.split([' ', '-', '/'])
             .find(|w| !w.is_empty())
@@ -433,8 +452,8 @@ fn in_context(p: &Prepared, hit: &Hit, hits: &[Hit], clauses: &[usize]) -> bool 
         // A word of a longer name (`Encore Backstage`), or a time (`this Spring`).
         let name_before = previous.starts_with(char::is_uppercase)
             && previous.chars().all(char::is_alphanumeric)
-            && !text::opens_sentence(norm, before.len() - previous.len())
-            && hits.get(after.wrapping_sub(2)).is_none_or(|o| o.range.end + 1 != start);
+            && !text::opens_sentence(norm, window_start + before.len() - previous.len())
+            && after.checked_sub(2).and_then(|i| hits.get(i)).is_none_or(|o| o.range.end + 1 != start);
         if name_before && !technical_next || ORDINARY_BEFORE.contains(&previous_lower.as_str()) {
             return false;
         }
@@ -447,19 +466,32 @@ fn in_context(p: &Prepared, hit: &Hit, hits: &[Hit], clauses: &[usize]) -> bool 
     // `Language: Go`, `Backend: Go, ConnectRPC`.
     if let Some(label) = before.strip_suffix(':') {
         let label = label.rsplit([' ', '(', '*', '-']).find(|w| !w.is_empty()).unwrap_or_default();
-        if LABELS.contains(&label.to_lowercase().as_str()) || label.ends_with("stack") {
+        let label = label.to_lowercase();
+        if LABELS.contains(&label.as_str()) || label.ends_with("stack") {
             return true;
         }
     }
     // An item of a list whose next item is technology: `Go, ConnectRPC`, `Go / Rust`.
     let item = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" or ")).or_else(|| rest.strip_prefix(" and "));
     if let Some(item) = item
-        && (technical_shape(&next_word(item)) || hit_at(norm.len() - item.len()))
+        && (technical_shape(&next_word(item)) || hit_at(hit.range.end + rest.len() - item.len()))
     {
         return true;
     }
     let clause = clauses[clauses.partition_point(|&end| end < hit.range.end)];
     next_hit.is_some_and(|o| o.range.end <= clause)
+}
+
+/// How far around an ambiguous name its context is read, in bytes.
+const WINDOW: usize = 64;
+
+/// The last char boundary of `text` at or before `at` (clamped to its end).
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A word shaped like a technology's name: camel case (`ConnectRPC`), an acronym (`gRPC`,
@@ -539,6 +571,9 @@ mod tests {
         let p = Prepared::new("Write unit, integration, and contract tests");
         let concepts: Vec<&str> = find_hits(&p, true).iter().map(|h| LEXICON.concepts[h.concept].name).collect();
         assert_eq!(concepts, ["unit testing", "integration testing", "contract testing"]);
+        // A list that follows a dash or a quote mark (several bytes each) is read the same.
+        let p = Prepared::new("code—unit, integration tests; “unit/contract tests”");
+        assert_eq!(find_hits(&p, true).len(), 4);
         assert!(LEXICON.covers(LEXICON.concept("AWS").unwrap(), LEXICON.concept("Amazon SQS").unwrap()));
         assert!(!LEXICON.covers(LEXICON.concept("Amazon SQS").unwrap(), LEXICON.concept("AWS").unwrap()));
     }

@@ -230,10 +230,8 @@ pub fn opens_sentence(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches([' ', '\t']);
     match before.chars().next_back() {
         None | Some('\n' | '.' | '!' | '?' | ':' | ';' | '•' | '*' | '(' | '"' | '#' | '–' | '—') => true,
-        // An emoji or other symbol bullet: `🚀 Strong Go skills`, `✅ Kafka`.
-        Some(c) if !c.is_ascii() && !c.is_alphanumeric() && !matches!(c, '’' | '‘' | '”' | '“' | '»' | '«') => {
-            true
-        }
+        // An emoji or other symbol bullet: `🚀 Strong Go skills`, `✅ Kafka`, `→ Airflow`, `・`.
+        Some(c) if matches!(c as u32, 0x2190..=0x2BFF | 0x1F000..=0x1FAFF | 0x30FB) => true,
         // A dash opens a list item at the start of a line or after a space, not inside a word.
         Some('-') => {
             let rest = &before[..before.len() - 1];

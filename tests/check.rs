@@ -290,6 +290,17 @@ skills:
   - { group: Infrastructure, items: [Docker, Kubernetes, Terraform, AWS, REST API, gRPC, OpenTelemetry] }
 ",
     );
+    // Skills lists as people type them: any case, another name of the skill, several in one item.
+    let typed = findings(
+        "skills-focus",
+        "name: A
+summary: Data engineer writing Go and Golang services, Airflow DAGs and PySpark jobs for 40 analysts.
+skills:
+  - { group: Languages, items: [go, GO] }
+  - { group: Data, items: [apache airflow, spark / pyspark] }
+",
+    );
+    assert!(!typed.contains("appear"), "{typed}");
 }
 
 #[test]

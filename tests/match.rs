@@ -267,3 +267,17 @@ fn each_class_of_real_posting_error_has_its_golden() {
         }
     }
 }
+
+/// Postings no one writes but someone will paste: emoji and CJK throughout, one endless line
+/// without spaces, names glued by commas. Each reads without a panic and finds what it names.
+#[test]
+fn hostile_postings_are_read() {
+    let emoji = "🚀🚀 熟悉 Kafka 和 Go，✅ PostgreSQL — “unit, integration tests” 🎉\n".repeat(50);
+    let glued = "Go,Rust,Kafka,".repeat(20_000);
+    let dashes = "—Kubernetes—".repeat(20_000);
+    for (posting, name) in [(emoji.as_str(), "Kafka"), (glued.as_str(), "Kafka"), (dashes.as_str(), "Kubernetes")] {
+        let found: Vec<String> =
+            keywords::posting_terms(posting, "Ünïcode Engineer", "Ärger & Co").into_iter().map(|t| t.text).collect();
+        assert!(found.iter().any(|t| t == name), "{name}: {found:?}");
+    }
+}

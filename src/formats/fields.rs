@@ -256,6 +256,15 @@ impl Cx<'_> {
         None
     }
 
+    /// An entry's web page: the first of `keys` it has (`url`, then the older `website`), kept
+    /// if it is one (see [`Cx::web_page`]).
+    pub fn link(&mut self, o: &mut Object<'_>, keys: &[&str]) -> Option<Value> {
+        let key = keys.iter().find(|key| o.has(key))?;
+        let url = self.text(o.get(key))?;
+        let path = format!("{}.{key}", o.path);
+        self.web_page(url, &path)
+    }
+
     /// A Markdown text split into its prose and its list items: `Led payments.\n- Cut p99 by
     /// 40%` is the context `Led payments.` and one bullet. Items keep the span of the text.
     pub fn prose_and_items(&mut self, text: Option<Value>) -> (Option<Value>, Vec<Value>) {
@@ -488,9 +497,11 @@ pub fn as_grade(value: Value) -> Value {
         return Value::Text(text, span);
     }
     let bare = text.trim().trim_end_matches('%').trim();
-    let grade = match bare.parse::<f64>() {
-        Ok(v) if text.trim().ends_with('%') && (0.0..=100.0).contains(&v) => format!("{bare}/100"),
-        Ok(v) if v >= 0.0 => match [5.0, 10.0, 20.0, 100.0].iter().find(|scale| v <= **scale) {
+    // Digits and a point only: `1e2` and `inf` are numbers to Rust, not grades.
+    let numeral = !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let grade = match bare.parse::<f64>().ok().filter(|_| numeral) {
+        Some(v) if text.trim().ends_with('%') && v <= 100.0 => format!("{bare}/100"),
+        Some(v) => match [5.0, 10.0, 20.0, 100.0].iter().find(|scale| v <= **scale) {
             Some(scale) => format!("{bare}/{scale}"),
             None => text,
         },
@@ -502,7 +513,7 @@ pub fn as_grade(value: Value) -> Value {
 /// A Markdown text as plain words, for the fields rescc shows without formatting (a title, a
 /// place): `[site](https://x.dev)` is `site`, `**x**` is `x`.
 pub fn plain_markdown(value: Value) -> Value {
-    use pulldown_cmark::{Event, Parser};
+    use pulldown_cmark::{Event, Parser, TagEnd};
     let Value::Text(text, span) = value else { return value };
     if !text.contains(['*', '_', '[', '`', '\\']) {
         return Value::Text(text, span);
@@ -511,11 +522,12 @@ pub fn plain_markdown(value: Value) -> Value {
     let mut out = String::new();
     for event in Parser::new(&format!("{LEAD}{text}")) {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
             _ => {}
         }
     }
+    let out = out.trim_end().to_string();
     let plain = out.strip_prefix(LEAD).map(str::to_string).unwrap_or(out);
     Value::Text(plain, span)
 }

@@ -383,8 +383,7 @@ impl Cx<'_> {
         let name = self.required(&mut p, "name", "the project's name");
         let mut pairs = vec![("name", name?)];
         // `website` is the older schema's name for `url`.
-        let url = self.text(p.get("url")).or_else(|| self.text(p.get("website")));
-        push(&mut pairs, "url", url.and_then(|url| self.web_page(url, &format!("{}.url", p.path))));
+        push(&mut pairs, "url", self.link(&mut p, &["url", "website"]));
         self.period(&mut p, &mut pairs);
         let description = self.text(p.get("description"));
         let summary = self.text(p.get("summary"));
@@ -451,8 +450,7 @@ impl Cx<'_> {
         let mut pairs = vec![("name", name?)];
         push(&mut pairs, "issuer", self.text(c.get("issuer")));
         push(&mut pairs, "date", self.text(c.get("date")).map(as_date));
-        let url = self.text(c.get("url"));
-        push(&mut pairs, "url", url.and_then(|url| self.web_page(url, &format!("{}.url", c.path))));
+        push(&mut pairs, "url", self.link(&mut c, &["url"]));
         Some(Value::Map(pairs, c.node.span.clone(), self.close(c)))
     }
 
@@ -473,8 +471,7 @@ impl Cx<'_> {
                 pairs.push(("title", title?));
                 push(&mut pairs, "subtitle", subtitle);
                 self.period(&mut o, &mut pairs);
-                let url = self.text(o.get("url"));
-                push(&mut pairs, "url", url.and_then(|url| self.web_page(url, &format!("{}.url", o.path))));
+                push(&mut pairs, "url", self.link(&mut o, &["url"]));
                 let summary = self.text(o.get("summary"));
                 let (summary, listed) = self.prose_and_items(summary);
                 push(&mut pairs, "description", summary);
@@ -491,8 +488,7 @@ impl Cx<'_> {
                 pairs.push(("title", self.required(&mut o, "name", "the publication's title")?));
                 push(&mut pairs, "subtitle", self.text(o.get("publisher")));
                 push(&mut pairs, "date", self.text(o.get("releaseDate")).map(as_date));
-                let url = self.text(o.get("url")).or_else(|| self.text(o.get("website")));
-                push(&mut pairs, "url", url.and_then(|url| self.web_page(url, &format!("{}.url", o.path))));
+                push(&mut pairs, "url", self.link(&mut o, &["url", "website"]));
                 let (summary, listed) = {
                     let summary = self.text(o.get("summary"));
                     self.prose_and_items(summary)

@@ -1,7 +1,7 @@
 //! Coverage: where the resume, as tailored for a job, shows each of the posting's terms, in
 //! the posting's own words or under an alias.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
 
@@ -149,9 +149,13 @@ pub fn coverage(job: &str, terms: &[Term], places: &[&Text], home: &Arc<Source>)
 /// holds the resume's as words: a vendor's name before it (`Apache Kafka` is `Kafka`, `Amazon
 /// EKS` is `EKS`) or a word after (`on-call rotation` is `on-call`).
 fn same_words(posting: usize, resume: usize) -> bool {
-    let (written, shown) = (stems(LEXICON.variants[posting].lower), stems(LEXICON.variants[resume].lower));
-    written == shown || format!(" {written} ").contains(&format!(" {shown} "))
+    let (written, shown) = (&STEMS[posting], &STEMS[resume]);
+    written == shown || written.contains(shown.as_str())
 }
+
+/// Each lexicon variant's [`stems`], between spaces, so that containing one is holding its words.
+static STEMS: LazyLock<Vec<String>> =
+    LazyLock::new(|| LEXICON.variants.iter().map(|v| format!(" {} ", stems(v.lower))).collect());
 
 /// A name's words without a plural `s` or an `-ing` (`unit testing` and `unit tests` are `unit
 /// test`, `data modelling` is `data model`).
@@ -173,7 +177,9 @@ fn written_inside(p: &Prepared, hits: &[Hit], variants: &[usize]) -> Vec<usize> 
     for v in variants.iter().map(|&v| &LEXICON.variants[v]) {
         for at in text::word_matches(&p.lower, v.lower, text::ends_word) {
             let exact_case = !v.strict || p.norm.get(at..at + v.lower.len()) == Some(v.text);
-            let inside = hits.iter().any(|h| h.range.start <= at && at + v.lower.len() <= h.range.end);
+            // Hits are sorted and apart: only the last one starting at or before `at` can hold it.
+            let before = hits.partition_point(|h| h.range.start <= at);
+            let inside = before > 0 && at + v.lower.len() <= hits[before - 1].range.end;
             if exact_case && inside {
                 out.push(p.map[at]);
             }
@@ -187,10 +193,10 @@ fn written_inside(p: &Prepared, hits: &[Hit], variants: &[usize]) -> Vec<usize> 
 /// the lexicon writes it, so it is found: in a list of skills it can be nothing else.
 fn as_name(text: &str) -> std::borrow::Cow<'_, str> {
     let name = text.trim().trim_matches(['"', '\'']);
-    match LEXICON.concept(name).map(|_| LEXICON.variants.iter().find(|v| v.strict && v.text.eq_ignore_ascii_case(name)))
-    {
-        Some(Some(v)) if v.text != name => text.replacen(name, v.text, 1).into(),
-        _ => text.into(),
+    match LEXICON.variants.iter().find(|v| v.strict && v.text != name && v.text.eq_ignore_ascii_case(name)) {
+        // ASCII case folding keeps the byte length, so offsets into the text still hold.
+        Some(v) => text.replacen(name, v.text, 1).into(),
+        None => text.into(),
     }
 }
 

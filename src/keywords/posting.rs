@@ -23,10 +23,11 @@ fn team_name(p: &Prepared, hit: &Hit) -> bool {
         return false;
     }
     // Up to three more capitalized words, then the word for a team.
-    let mut words = p.norm[hit.range.end..].split_whitespace().map(|w| w.trim_end_matches([',', '.', ')', ';']));
+    let after = &p.norm[hit.range.end..];
+    let mut words = after.split(' ').filter(|w| !w.is_empty()).map(|w| w.trim_end_matches([',', '.', ')', ';']));
     for _ in 0..4 {
         match words.next() {
-            Some(word) if TEAMS.contains(&word) => return true,
+            Some(word) if TEAMS.contains(&word.to_ascii_lowercase().as_str()) => return true,
             Some(word) if word.starts_with(char::is_uppercase) => continue,
             _ => return false,
         }
@@ -145,10 +146,19 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
     // Nor is the job's own title ("as a Site Reliability Engineer, you...").
     let role = title.split('(').next().unwrap_or_default().split_whitespace();
     let role = role.skip_while(|w| SENIORITY.contains(&w.to_lowercase().as_str())).collect::<Vec<_>>().join(" ");
+    let title_prepared = Prepared::new(title);
+    let title_hits = find_hits(&title_prepared, false);
     for name in [company.trim(), role.as_str()] {
         let name = Prepared::new(name).lower;
         let named: Vec<usize> = text::word_matches(&p.lower, &name, text::ends_word).collect();
+        // A technology the title names is still asked for ("Go Developer"); a practice that
+        // names the role is the role ("Site Reliability Engineer").
         hits.retain(|h| {
+            let category = LEXICON.concepts[h.concept].category;
+            let technology = !matches!(category, "practices" | "data practices" | "domains");
+            if technology && title_hits.iter().any(|t| t.concept == h.concept) {
+                return true;
+            }
             // The last mention starting before the hit ends is the only one that can overlap it.
             let mention = named[..named.partition_point(|&at| at < h.range.end)].last();
             mention.is_none_or(|&at| h.range.start >= at + name.len())
@@ -158,8 +168,6 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
     // Core squad") names the team, not a skill.
     hits.retain(|h| !team_name(&p, h));
     let sections = Sections::new(posting);
-    let title_prepared = Prepared::new(title);
-    let title_hits = find_hits(&title_prepared, false);
     let len = posting.len().max(1) as f64;
     // Concepts in order of first appearance.
     let mut concepts: Vec<ConceptUse> = Vec::new();
@@ -276,8 +284,8 @@ struct Token {
     opens: bool,
 }
 
-/// Words: alphanumeric runs, joined through `.-/&'` between word characters, with trailing
-/// `+` or `#` (`C++`, `Node.js`, `CI/CD`).
+/// Words: alphanumeric runs, joined through `.-&'` between word characters, with trailing `+`
+/// or `#` (`C++`, `Node.js`, `R&D`); a slash parts two words (`JDBC/ODBC`).
 fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -306,10 +314,11 @@ fn tokens(text: &str) -> Vec<Token> {
         // A heading in capitals (`WHAT WE OFFER`) holds words, not acronyms. Each line is read
         // once, when its first word is.
         if at >= line.0 {
-            let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
-            let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-            let words = text[start..end].split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-            line = (end, words >= 2 && !text[start..end].chars().any(char::is_lowercase));
+            let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+            let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let shown = &text[line_start..line_end];
+            let words = shown.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+            line = (line_end, words >= 2 && !shown.chars().any(char::is_lowercase));
         }
         let shouting = line.1;
         out.push(Token {
@@ -410,9 +419,8 @@ fn phrases(posting: &str, covered: &[Range<usize>], sections: &Sections, title: 
         }
         let text = &posting[range.clone()];
         let listed = listed(posting, &range, &line_starts, covered);
-        // `API` and `APIs` are one phrase.
-        let key = text.to_lowercase();
-        let key = key.strip_suffix('s').filter(|k| k.len() >= 2).unwrap_or(&key).to_string();
+        // `API` and `APIs` are one phrase; `CSS` and `CS` are not.
+        let key = text.strip_suffix('s').filter(|k| k.len() >= 2).unwrap_or(text).to_lowercase();
         match index_of.get(&key) {
             Some(&index) => {
                 found[index].weight += sections.factor(range.start);

@@ -413,9 +413,18 @@ pub fn skills_focus(c: &mut Checker) {
     }
     let corpus = evidence(c.resume);
     let lower = corpus.to_lowercase();
+    // A skill is shown under any of its names (`go` by "Go", `apache airflow` by "Airflow"), and
+    // an item that lists several (`spark / pyspark`) by any of them.
+    let named = crate::lexicon::concepts_in(&corpus);
+    let shown = |name: &str| {
+        vocab::mentions(&corpus, &lower, name) || LEXICON.concept(name).is_some_and(|c| named.contains(&c))
+    };
+    let used = |skill: &Text| {
+        shown(&skill.value)
+            || skill.value.split(['/', ',', '(', ')']).map(str::trim).any(|part| !part.is_empty() && shown(part))
+    };
     // One finding for the whole list: thirty unused skills are one thing to fix, not thirty.
-    let unused: Vec<&Text> =
-        groups.iter().flat_map(|g| &g.items).filter(|s| !vocab::mentions(&corpus, &lower, s)).collect();
+    let unused: Vec<&Text> = groups.iter().flat_map(|g| &g.items).filter(|s| !used(s)).collect();
     let help = "show each in use in a bullet, or drop it: recruiters trust the skills they see applied";
     match unused.as_slice() {
         [] => {}
