@@ -365,8 +365,30 @@ fn contact(contact: &model::Contact) -> Vec<Inline> {
         items.push(Inline { link: Some(target), ..Inline::plain(&email.value) });
     }
     items.extend(contact.phone.iter().chain(&contact.location).map(|t| Inline::plain(&t.value)));
-    items.extend(contact.links.iter().map(|l| Inline::address(&l.url)));
+    items.extend(contact.links.iter().map(labelled_link));
     items
+}
+
+/// A contact link as shown: `Portfolio: jalvarez.dev`, its label before its address (which stays
+/// visible for an ATS), or the address alone when the label only names its site (`GitHub` for
+/// `github.com/priyaraman`).
+fn labelled_link(link: &model::Link) -> Inline {
+    let address = Inline::address(&link.url);
+    match link.label.as_ref().map(|l| l.value.trim()).filter(|l| !l.is_empty()) {
+        Some(label) if !names_site(label, &address.text) => {
+            Inline { text: format!("{label}: {}", address.text), ..address }
+        }
+        _ => address,
+    }
+}
+
+/// Whether a label is the name of the site an address is on: `GitHub` for `github.com/x`,
+/// `Stack Overflow` for `stackoverflow.com/users/1`, `Twitter` for `x.com/y`.
+fn names_site(label: &str, shown: &str) -> bool {
+    let host = crate::text::url_host(shown).to_lowercase();
+    let site = host.rsplit('.').nth(1).unwrap_or(&host);
+    let label: String = label.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    label == site || label == host.replace('.', "") || (label == "twitter" && site == "x")
 }
 
 /// Section keys in display order: `layout.order` first, then any non-empty section it left out.

@@ -103,3 +103,35 @@ fn a_missing_file_is_one_clear_line_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).starts_with("error: cannot read `nope.yaml`: no such file"), "{}", stderr(&out));
 }
+
+/// A link's label is shown before its address in every output, unless it only names the site
+/// the address is on (`GitHub` for github.com).
+#[test]
+fn link_labels_are_shown_unless_they_name_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let resume = "name: Julia Alvarez
+contact:
+  email: julia@example.com
+  links:
+    - { label: Portfolio, url: \"https://jalvarez.dev\" }
+    - { label: GitHub, url: \"https://github.com/jalvarez\" }
+    - { label: Stack Overflow, url: \"https://stackoverflow.com/users/42/jalvarez\" }
+    - https://gitlab.com/jalvarez
+";
+    std::fs::write(dir.path().join("resume.yaml"), resume).unwrap();
+    let out = rescc(dir.path(), &["build", "resume.yaml", "--format", "pdf,docx,txt,md", "--force"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
+    let shown = "julia@example.com | Portfolio: jalvarez.dev | github.com/jalvarez | stackoverflow.com/users/42/jalvarez | gitlab.com/jalvarez";
+    let txt = std::fs::read_to_string(dir.path().join("out/Julia_Alvarez_Resume.txt")).unwrap();
+    assert!(txt.lines().any(|l| l == shown), "{txt}");
+    let md = std::fs::read_to_string(dir.path().join("out/Julia_Alvarez_Resume.md")).unwrap();
+    assert!(md.contains("[Portfolio: jalvarez.dev](<https://jalvarez.dev>)"), "{md}");
+    let docx = part(&std::fs::read(dir.path().join("out/Julia_Alvarez_Resume.docx")).unwrap(), "word/document.xml");
+    assert!(docx.contains(">Portfolio: jalvarez.dev<"), "the DOCX shows the label");
+    assert!(!docx.contains(">GitHub: "), "a label naming its site is not repeated");
+    if have("pdftotext") {
+        let text = normalize(&pdftotext(&dir.path().join("out/Julia_Alvarez_Resume.pdf")));
+        assert!(text.contains("Portfolio: jalvarez.dev"), "{text}");
+        assert!(!text.contains("GitHub:") && !text.contains("Stack Overflow:"), "{text}");
+    }
+}
