@@ -157,3 +157,42 @@ fn png_previews_are_one_image_per_page() {
         assert!(output.bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
     }
 }
+
+/// A contact line too long for one line wraps between items in every built-in layout: no line
+/// of the PDF's text ends or starts with a separator, and each item stays on one line.
+#[test]
+fn a_long_contact_line_wraps_between_items() {
+    if !have("pdftotext") {
+        return skip("pdftotext");
+    }
+    let items = [
+        "julia.alvarez.montenegro@example.com",
+        "+34 612 345 678",
+        "Sant Cugat del Vallès, Barcelona, Spain",
+        "Portfolio: jalvarez.dev",
+        "github.com/julia-alvarez-montenegro",
+        "linkedin.com/in/julia-alvarez-montenegro",
+        "gitlab.com/julia-alvarez-montenegro/platform-notes",
+    ];
+    for layout in ["classic", "modern", "compact"] {
+        let (dir, _) = staged("long-contact.yaml");
+        let yaml = std::fs::read_to_string(dir.path().join("long-contact.yaml")).unwrap();
+        std::fs::write(dir.path().join("long-contact.yaml"), format!("{yaml}layout:\n  template: {layout}\n")).unwrap();
+        let out = rescc(dir.path(), &["build", "long-contact.yaml", "--format", "pdf"]);
+        assert_eq!(out.status.code(), Some(0), "{layout}: {}", stderr(&out));
+        let pdf = dir.path().join("out/Julia_Alvarez-Montenegro_Resume.pdf");
+        let text = String::from_utf8(
+            std::process::Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().unwrap().stdout,
+        )
+        .unwrap();
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let contact: Vec<&&str> = lines.iter().filter(|l| items.iter().any(|i| l.contains(i))).collect();
+        assert!(contact.len() >= 2, "{layout}: the line wraps:\n{text}");
+        for line in &contact {
+            assert!(!line.ends_with('|') && !line.starts_with('|'), "{layout}: a separator at a line's edge: {line:?}");
+        }
+        for item in items {
+            assert!(contact.iter().any(|l| l.contains(item)), "{layout}: `{item}` is broken:\n{text}");
+        }
+    }
+}
