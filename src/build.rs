@@ -174,6 +174,7 @@ pub fn render_sharing(loaded: &Loaded, options: &Options, renders: Option<&Rende
     if let Some(style) = fitted_style {
         document.style = style;
     }
+    document.contact_lines = typeset.metrics.contact_lines.clone();
     let mut diagnostics = Diagnostics(content_findings);
     diagnostics.0.extend(loaded.warnings.iter().cloned());
     diagnostics.0.extend(rules::typeset_checks(&loaded.resume, &document, &typeset.metrics));
@@ -241,12 +242,13 @@ pub fn render_letter(
     letter: &Spanned<Letter>,
     options: &Options,
 ) -> Result<BuiltLetter, Failure> {
-    let document = crate::letter::document(resume, &job.job, letter, options.today);
+    let mut document = crate::letter::document(resume, &job.job, letter, options.today);
     let at = crate::letter::key_span(letter);
     let mut layout = Layout::for_letter(loaded)?;
     layout.typst.timeout = options.layout_timeout;
     let typeset = typst_render::typeset(&layout.typst, &document, Arc::clone(&options.fonts))
         .map_err(|errors| layout.failure(errors))?;
+    document.contact_lines = typeset.metrics.contact_lines.clone();
     let words = crate::letter::words(letter);
     let metrics = &typeset.metrics;
     // The letter's text is the job file's; the header's is also the resume's, written there too.

@@ -27,6 +27,10 @@ pub struct Document {
     /// What a cover letter holds below the header; a letter has no sections.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub letter: Option<Letter>,
+    /// How many contact items each line of the typeset contact line holds, as the layout wrapped
+    /// it (empty until typeset, or when a layout does not say): the DOCX breaks at the same items.
+    #[serde(skip)]
+    pub contact_lines: Vec<usize>,
 }
 
 /// A cover letter's text below the shared header, in reading order.
@@ -353,6 +357,7 @@ pub fn build(resume: &Resume, today: Date) -> Document {
         name: resume.name.value.clone(),
         headline: resume.headline.as_ref().map(|h| h.value.clone()),
         contact: contact(&resume.contact),
+        contact_lines: Vec::new(),
         sections: order(resume).into_iter().flat_map(|key| sections(resume, key)).collect(),
         letter: None,
     }

@@ -40,6 +40,7 @@ pub fn document(resume: &Document, job: &Job, letter: &Letter, today: Date) -> D
         contact: resume.contact.clone(),
         sections: Vec::new(),
         letter: Some(body),
+        contact_lines: Vec::new(),
     }
 }
 

@@ -174,11 +174,12 @@ fn a_long_contact_line_wraps_between_items() {
         "linkedin.com/in/julia-alvarez-montenegro",
         "gitlab.com/julia-alvarez-montenegro/platform-notes",
     ];
+    let tags = regex::Regex::new("<[^>]+>").unwrap();
     for layout in ["classic", "modern", "compact"] {
         let (dir, _) = staged("long-contact.yaml");
         let yaml = std::fs::read_to_string(dir.path().join("long-contact.yaml")).unwrap();
         std::fs::write(dir.path().join("long-contact.yaml"), format!("{yaml}layout:\n  template: {layout}\n")).unwrap();
-        let out = rescc(dir.path(), &["build", "long-contact.yaml", "--format", "pdf"]);
+        let out = rescc(dir.path(), &["build", "long-contact.yaml", "--format", "pdf,docx"]);
         assert_eq!(out.status.code(), Some(0), "{layout}: {}", stderr(&out));
         let pdf = dir.path().join("out/Julia_Alvarez-Montenegro_Resume.pdf");
         let text = String::from_utf8(
@@ -193,6 +194,18 @@ fn a_long_contact_line_wraps_between_items() {
         }
         for item in items {
             assert!(contact.iter().any(|l| l.contains(item)), "{layout}: `{item}` is broken:\n{text}");
+        }
+        // The DOCX breaks its contact line at the same items, with no separator at a break.
+        let docx = part(
+            &std::fs::read(dir.path().join("out/Julia_Alvarez-Montenegro_Resume.docx")).unwrap(),
+            "word/document.xml",
+        );
+        let paragraph = docx.split("</w:p>").find(|p| p.contains(items[0])).unwrap();
+        let lines: Vec<String> =
+            paragraph.split("<w:br/>").map(|l| tags.replace_all(l, "").trim().to_string()).collect();
+        assert_eq!(lines.len(), contact.len(), "{layout}: {lines:?} against the PDF's {contact:?}");
+        for (line, pdf_line) in lines.iter().zip(&contact) {
+            assert_eq!(normalize(line), normalize(pdf_line), "{layout}");
         }
     }
 }

@@ -329,8 +329,15 @@ impl BodyWriter {
         }
         if !doc.contact.is_empty() {
             self.paragraph("Normal", |w| {
+                // Break where the PDF's line breaks, so no line ends with a separator.
+                let mut breaks = Vec::new();
+                for count in &doc.contact_lines {
+                    breaks.push(breaks.last().copied().unwrap_or(0) + count);
+                }
                 for (i, item) in doc.contact.iter().enumerate() {
-                    if i > 0 {
+                    if i > 0 && breaks.contains(&i) {
+                        w.text("\n", Format::default());
+                    } else if i > 0 {
                         w.text(BAR, Format::default());
                     }
                     w.inline(item, Format::default());

@@ -127,4 +127,6 @@ pub struct Metrics {
     pub fill_of_last_page: f64,
     /// Characters no available font covers (typeset as empty boxes), in order of appearance.
     pub missing_glyphs: Vec<char>,
+    /// Contact items on each line of the contact line, as the layout wrapped it.
+    pub contact_lines: Vec<usize>,
 }

@@ -383,7 +383,23 @@ fn measure(document: &PagedDocument) -> Metrics {
         min_size: if min_size.is_finite() { min_size } else { 0.0 },
         fill_of_last_page,
         missing_glyphs,
+        contact_lines: contact_lines(document),
     }
+}
+
+/// The items on each contact line, as a built-in layout records them (`<rescc-contact-lines>`
+/// metadata); none from a layout that does not.
+fn contact_lines(document: &PagedDocument) -> Vec<usize> {
+    use typst::foundations::{Label, Selector, Value};
+    use typst::introspection::{Introspector, MetadataElem};
+    let Some(label) = Label::new(typst::utils::PicoStr::intern("rescc-contact-lines")) else { return Vec::new() };
+    // The layout measures its line more than once; every record says the same.
+    let found = document.introspector().query(&Selector::Label(label));
+    let Some(Value::Array(counts)) = found.last().and_then(|c| c.to_packed::<MetadataElem>()).map(|m| m.value.clone())
+    else {
+        return Vec::new();
+    };
+    counts.into_iter().filter_map(|n| n.cast::<i64>().ok()).filter_map(|n| usize::try_from(n).ok()).collect()
 }
 
 /// Calls `visit(position, size_pt, item)` for every text item, in page coordinates.
