@@ -209,3 +209,55 @@ fn a_long_contact_line_wraps_between_items() {
         }
     }
 }
+
+/// A resume whose first role's bullets run to the foot of page 1 in every built-in layout: no
+/// page ends with a section heading or an entry's header, which stay with what follows.
+#[test]
+fn no_page_ends_with_a_heading_or_an_entry_header() {
+    if !have("pdftotext") {
+        return skip("pdftotext");
+    }
+    let bullet = |k: usize| {
+        format!(
+            "      - Cut p99 latency of service {k} by {}% across 40 regions by adding a Redis cache for 2 million users.\n",
+            10 + k % 30
+        )
+    };
+    let role = |i: usize, bullets: usize| {
+        let lines: String = (0..bullets).map(|j| bullet(i * 100 + j)).collect();
+        format!(
+            "  - company: Firm{i}\n    role: Backend Engineer\n    start: {}-01\n    end: {}-12\n    bullets:\n{lines}",
+            2022 - 3 * i,
+            2024 - 3 * i
+        )
+    };
+    let dates = regex::Regex::new(r"^[A-Z][a-z]{2} \d{4} – ").unwrap();
+    for layout in ["classic", "modern", "compact"] {
+        for first in [36, 39, 42] {
+            let dir = tempfile::tempdir().unwrap();
+            let yaml = format!(
+                "name: Sam Lee\ncontact:\n  email: sam@example.com\nsummary: Backend engineer with 12 years building payment APIs in Go for 2 million users a day.\nlayout:\n  template: {layout}\n  max_pages: 2\nexperience:\n{}{}{}education:\n  - institution: University of Leeds\n    degree: BSc Computer Science\n    start: 2008-09\n    end: 2011-06\n",
+                role(0, first),
+                role(1, 5),
+                role(2, 5)
+            );
+            std::fs::write(dir.path().join("r.yaml"), yaml).unwrap();
+            rescc(dir.path(), &["build", "r.yaml", "--format", "pdf", "--force", "--no-fit"]);
+            let out = std::process::Command::new("pdftotext")
+                .arg("-layout")
+                .arg(dir.path().join("out/Sam_Lee_Resume.pdf"))
+                .arg("-")
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let pages: Vec<&str> = text.split('\x0c').filter(|p| !p.trim().is_empty()).collect();
+            for page in &pages[..pages.len() - 1] {
+                let last = page.lines().map(str::trim).filter(|l| !l.is_empty()).last().unwrap_or_default();
+                let header = last.contains("Backend Engineer")
+                    || dates.is_match(last)
+                    || last.chars().all(|c| c.is_uppercase() || c == ' ');
+                assert!(!header, "{layout}, {first} bullets: a page ends with {last:?}");
+            }
+        }
+    }
+}
