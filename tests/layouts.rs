@@ -252,7 +252,7 @@ fn no_page_ends_with_a_heading_or_an_entry_header() {
             let text = String::from_utf8(out.stdout).unwrap();
             let pages: Vec<&str> = text.split('\x0c').filter(|p| !p.trim().is_empty()).collect();
             for page in &pages[..pages.len() - 1] {
-                let last = page.lines().map(str::trim).filter(|l| !l.is_empty()).last().unwrap_or_default();
+                let last = page.lines().map(str::trim).rfind(|l| !l.is_empty()).unwrap_or_default();
                 let header = last.contains("Backend Engineer")
                     || dates.is_match(last)
                     || last.chars().all(|c| c.is_uppercase() || c == ' ');
