@@ -261,3 +261,48 @@ fn no_page_ends_with_a_heading_or_an_entry_header() {
         }
     }
 }
+
+/// The keyword-stuffing tricks, each in a custom layout that otherwise sets the name at 10.5 pt:
+/// each is an error naming the layout and what was hidden.
+#[test]
+fn a_layout_cannot_cheat() {
+    let head = "#set text(size: 10.5pt)\n#let data = json(\"/resume.json\")\n";
+    for (trick, layout, expected) in [
+        (
+            "one endless page",
+            "#set page(height: auto)\n",
+            "error[layout-integrity]: the layout `theme/layout.typ` sets 595 × ",
+        ),
+        (
+            "white ink",
+            "#text(fill: white)[Kubernetes Terraform]\n",
+            "error[layout-integrity]: the layout `theme/layout.typ` hides `Kubernetes Terraform` in ink the colour of the page",
+        ),
+        ("off the page", "#place(dx: 700pt)[Kubernetes]\n", "hides `Kubernetes` off the page"),
+        (
+            "squeezed flat",
+            "#scale(x: 3%, reflow: true)[Kubernetes Terraform]\n",
+            "error[font-size]: r.yaml: the layout sets text in 0.3",
+        ),
+    ] {
+        let (dir, out) = with_layout(&format!("{head}{layout}#data.name\n"));
+        assert_eq!(out.status.code(), Some(1), "{trick}: {}", stderr(&out));
+        assert!(stderr(&out).contains(expected), "{trick}: {}", stderr(&out));
+        assert!(!dir.path().join("out").exists(), "{trick}");
+    }
+}
+
+/// A 300-character address runs past the right margin: an error at the line that holds it.
+#[test]
+fn text_past_the_margin_is_an_error_at_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!("https://example.com/{}", "a".repeat(280));
+    let yaml = format!("name: Ada Byte\ncontact:\n  email: ada@example.com\n  links:\n    - {long}\n");
+    std::fs::write(dir.path().join("r.yaml"), yaml).unwrap();
+    let out = rescc(dir.path(), &["build", "r.yaml", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    let finding = err.split("error[past-margin]: ").nth(1).expect("a past-margin error");
+    assert!(finding.starts_with("`aaaa") && finding.contains("pt past the right margin"), "{err}");
+    assert!(finding.lines().nth(1).is_some_and(|l| l.trim().starts_with("--> r.yaml:5:")), "at the link's line: {err}");
+}

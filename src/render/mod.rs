@@ -129,4 +129,10 @@ pub struct Metrics {
     pub missing_glyphs: Vec<char>,
     /// Contact items on each line of the contact line, as the layout wrapped it.
     pub contact_lines: Vec<usize>,
+    /// Each page's width and height (pt).
+    pub page_sizes: Vec<(f64, f64)>,
+    /// Text a reader cannot see and an ATS still reads, with how it is hidden.
+    pub hidden: Vec<(String, &'static str)>,
+    /// Text near the right edge, with how far from the edge it ends (pt; negative past it).
+    pub past_margin: Vec<(String, f64)>,
 }

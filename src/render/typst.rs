@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
-use typst::layout::{Abs, FrameItem, Point, Transform};
+use typst::layout::{FrameItem, Point, Transform};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook, TextItem};
 use typst::utils::LazyHash;
@@ -341,14 +341,23 @@ fn convert(world: &ResumeWorld, errors: &[SourceDiagnostic]) -> Vec<LayoutError>
         .collect()
 }
 
+/// The widest margin a resume may set (pt): text closer than this to the page's right edge is
+/// measured against the resume's own.
+const WIDEST_MARGIN_PT: f64 = 72.0;
+
 fn measure(document: &PagedDocument) -> Metrics {
     let mut sizes: Vec<(f64, usize)> = Vec::new();
     let mut lines_per_page = Vec::new();
     let mut fill_of_last_page = 0.0;
     let mut missing_glyphs: Vec<char> = Vec::new();
+    let mut min_size = f64::INFINITY;
+    let (mut hidden, mut past_margin) = (Vec::new(), Vec::new());
+    let mut page_sizes = Vec::new();
     for page in document.pages() {
+        let (width, height) = (page.frame.width().to_pt(), page.frame.height().to_pt());
+        page_sizes.push((width, height));
         let mut baselines: Vec<f64> = Vec::new();
-        walk(&page.frame, Transform::identity(), &mut |at, size, item| {
+        walk(&page.frame, Transform::identity(), &mut |at, ts, item| {
             let glyphs = item.glyphs.len();
             // Glyph 0 is `.notdef`: the font had nothing for these characters.
             for glyph in item.glyphs.iter().filter(|g| g.id == 0) {
@@ -359,7 +368,11 @@ fn measure(document: &PagedDocument) -> Metrics {
                     }
                 }
             }
-            let size = (size * 100.0).round() / 100.0;
+            // The size as set on each axis: a layout may squeeze text flat (`scale(x: 3%)`).
+            let (sx, sy) = (ts.sx.get().hypot(ts.ky.get()), ts.sy.get().hypot(ts.kx.get()));
+            let point = item.size.to_pt();
+            let size = (point * sy * 100.0).round() / 100.0;
+            min_size = min_size.min((point * sx.min(sy) * 100.0).round() / 100.0);
             match sizes.iter_mut().find(|(s, _)| *s == size) {
                 Some((_, count)) => *count += glyphs,
                 None => sizes.push((size, glyphs)),
@@ -368,13 +381,33 @@ fn measure(document: &PagedDocument) -> Metrics {
             if !baselines.contains(&y) {
                 baselines.push(y);
             }
+            let text = item.text.trim();
+            if text.is_empty() {
+                return;
+            }
+            let (x, right) = (at.x.to_pt(), at.x.to_pt() + item.width().to_pt() * sx);
+            let pale = match &item.fill {
+                typst::visualize::Paint::Solid(color) => {
+                    let [r, g, b, a] = color.to_vec4_u8();
+                    a < 40 || (r.min(g).min(b) > 235)
+                }
+                _ => false,
+            };
+            if pale {
+                hidden.push((text.to_string(), "in ink the colour of the page"));
+            } else if x < -1.0 || x > width || at.y.to_pt() < 0.0 || at.y.to_pt() > height + 1.0 {
+                // Set outside the page; text that starts on it and runs off is an overflow.
+                hidden.push((text.to_string(), "off the page"));
+            } else if right > width - WIDEST_MARGIN_PT {
+                // Near the right edge: the rules judge it against the resume's own margin.
+                past_margin.push((text.to_string(), width - right));
+            }
         });
         lines_per_page.push(baselines.len());
         let bottom = baselines.iter().copied().fold(0.0, f64::max);
-        fill_of_last_page = bottom / page.frame.height().to_pt();
+        fill_of_last_page = bottom / height;
     }
     let (body_size, body_glyphs) = sizes.iter().copied().max_by_key(|(_, count)| *count).unwrap_or((0.0, 0));
-    let min_size = sizes.iter().map(|(s, _)| *s).fold(f64::INFINITY, f64::min);
     Metrics {
         pages: document.pages().len(),
         lines_per_page,
@@ -384,6 +417,9 @@ fn measure(document: &PagedDocument) -> Metrics {
         fill_of_last_page,
         missing_glyphs,
         contact_lines: contact_lines(document),
+        page_sizes,
+        hidden,
+        past_margin,
     }
 }
 
@@ -402,20 +438,15 @@ fn contact_lines(document: &PagedDocument) -> Vec<usize> {
     counts.into_iter().filter_map(|n| n.cast::<i64>().ok()).filter_map(|n| usize::try_from(n).ok()).collect()
 }
 
-/// Calls `visit(position, size_pt, item)` for every text item, in page coordinates.
-fn walk(frame: &typst::layout::Frame, ts: Transform, visit: &mut impl FnMut(Point, f64, &TextItem)) {
+/// Calls `visit(position, transform, item)` for every text item, in page coordinates.
+fn walk(frame: &typst::layout::Frame, ts: Transform, visit: &mut impl FnMut(Point, &Transform, &TextItem)) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(group) => {
                 let ts = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
                 walk(&group.frame, ts, visit);
             }
-            FrameItem::Text(text) => {
-                let at = pos.transform(ts);
-                let scale = ts.sy.get().abs().max(f64::EPSILON);
-                let size: Abs = text.size * scale;
-                visit(at, size.to_pt(), text);
-            }
+            FrameItem::Text(text) => visit(pos.transform(ts), &ts, text),
             _ => {}
         }
     }

@@ -101,6 +101,20 @@ pub const RULES: &[Rule] = &[
         source: "\"1-inch margins, plenty of whitespace\"",
     },
     Rule {
+        id: "layout-integrity",
+        default: Level::Error,
+        stage: Stage::Pages(pages::layout_integrity),
+        summary: || "the configured paper; no text in the page's colour, off the page or squeezed".into(),
+        source: "ATS keyword-stuffing checks",
+    },
+    Rule {
+        id: "past-margin",
+        default: Level::Error,
+        stage: Stage::Pages(pages::past_margin),
+        summary: || "no text runs past the right margin (a long address or word)".into(),
+        source: "\"nothing cut off when printed\"",
+    },
+    Rule {
         id: "chronology",
         default: Level::Warning,
         stage: Stage::Content(content::chronology),

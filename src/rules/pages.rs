@@ -75,6 +75,65 @@ pub fn font_size(c: &mut Checker) {
     }
 }
 
+/// `layout-integrity`: the pages are the configured paper, and no text is hidden from a reader
+/// while an ATS still reads it (the keyword-stuffing tricks): in the page's colour, off the
+/// page. Read off the typeset pages, so a custom layout is held to it as the built-in ones are.
+pub fn layout_integrity(c: &mut Checker) {
+    let (resume, metrics, style) = (c.resume, c.metrics, &c.document.style);
+    let at = resume.layout.template.as_ref().map(|t| t.span.clone());
+    let (width, height) = if style.paper == "a4" { (595.28, 841.89) } else { (612.0, 792.0) };
+    if let Some((w, h)) = metrics.page_sizes.iter().find(|(w, h)| (w - width).abs() > 1.0 || (h - height).abs() > 1.0) {
+        let message = format!(
+            "the layout `{}` sets {:.0} × {:.0} pt pages, not {} paper ({width:.0} × {height:.0} pt)",
+            style.template, w, h, style.paper
+        );
+        if let Some(d) = finding(resume, "layout-integrity", message) {
+            let help =
+                "a resume is read and printed on its paper: keep the layout's `set page(paper: ...)` as rescc sets it";
+            c.out.push(locate(d.with_help(help), resume, at.clone()));
+        }
+    }
+    if let Some((text, how)) = metrics.hidden.first() {
+        let more = match metrics.hidden.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        let message = format!("the layout `{}` hides `{}` {how}{more}", style.template, short(text));
+        if let Some(d) = finding(resume, "layout-integrity", message) {
+            let help = "an ATS reads text a person cannot see, and recruiters treat it as keyword stuffing: show it or remove it";
+            c.out.push(locate(d.with_help(help), resume, at));
+        }
+    }
+}
+
+/// `past-margin`: no text runs past the right margin; located at the text in the resume.
+pub fn past_margin(c: &mut Checker) {
+    let (resume, metrics) = (c.resume, c.metrics);
+    // The margin is in points; one finding a build, as the same overflow runs through what follows.
+    let margin = c.document.style.margins;
+    let Some((text, from_edge)) = metrics.past_margin.iter().find(|(_, from_edge)| *from_edge < margin - 1.0) else {
+        return;
+    };
+    let message = format!("`{}` runs {:.0} pt past the right margin", short(text), margin - from_edge);
+    let Some(d) = finding(resume, "past-margin", message) else { return };
+    let help = "shorten it: show a link as its site and path, and break a long word or address into parts";
+    let source = resume.file();
+    // The text as written in the resume, or its last word (a link shows less than its address).
+    let found = [text.as_str(), text.split_whitespace().last().unwrap_or_default()]
+        .into_iter()
+        .find_map(|needle| source.text.find(needle).filter(|_| !needle.is_empty()).map(|at| at..at + needle.len()));
+    let span = found.map(|range| crate::source::Span::new(std::sync::Arc::clone(source), range));
+    c.out.push(locate(d.with_help(help), resume, span));
+}
+
+/// A text cut to a readable length for a message.
+fn short(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 /// Advice for a resume that overflows: how much must go, and which bullets matter least (low
 /// `priority` first, then the oldest roles' last bullets). `style` is the one it was typeset in.
 fn overflow_help(resume: &Resume, style: &Style, lines_over: usize) -> String {
