@@ -1,6 +1,6 @@
-//! Auto-fit: when the resume runs past its page limit, tighten within the guidance's bounds
-//! (spacing first, then font size down to 10 pt, then margins down to 0.5 in) and keep the
-//! loosest setting that fits.
+//! Auto-fit: when the resume runs past its page limit, or its last page is nearly empty, tighten
+//! within the guidance's bounds (spacing first, then font size down to 10 pt, then margins down
+//! to 0.5 in) and keep the loosest setting that fits the limit, or one page fewer.
 //!
 //! The three knobs are laid end to end on one "tightness" scale `t` in `[0, 3]`, so the page
 //! count is monotonic in `t` and a bisection finds the fit in a handful of compilations, each
@@ -26,10 +26,16 @@ pub struct Fitted {
     pub compilations: usize,
 }
 
-/// Typesets `document`, tightening its style if it exceeds `max_pages`.
+/// A last page holding less than this share of a page is nearly empty: auto-fit first tries one
+/// page fewer.
+pub const NEARLY_EMPTY: f64 = 1.0 / 3.0;
+
+/// Typesets `document`, tightening its style if it exceeds `max_pages`, or if its last page is
+/// nearly empty and one page fewer fits within the same bounds.
 ///
 /// Returns the typeset document at the loosest style that fits, or at the tightest style
-/// when nothing fits (the caller reports the overflow).
+/// when nothing fits (the caller reports the overflow); a nearly empty last page that cannot go
+/// is left as typeset (the caller warns).
 pub fn fit(
     layout: &LayoutSource,
     document: &Document,
@@ -37,11 +43,33 @@ pub fn fit(
     first: Typeset,
 ) -> Result<Fitted, Vec<LayoutError>> {
     let limit = usize::from(document.style.max_pages);
-    let base = document.style.clone();
-    let mut compilations = 1;
-    if first.metrics.pages <= limit {
-        return Ok(Fitted { style: base, typeset: first, compilations });
+    let pages = first.metrics.pages;
+    if pages <= limit {
+        let nearly_empty = pages >= 2 && first.metrics.fill_of_last_page < NEARLY_EMPTY;
+        if !nearly_empty {
+            return Ok(Fitted { style: document.style.clone(), typeset: first, compilations: 1 });
+        }
+        let fewer = fit_to(layout, document, fonts, pages - 1)?;
+        return Ok(if fewer.typeset.metrics.pages < pages {
+            Fitted { compilations: fewer.compilations + 1, ..fewer }
+        } else {
+            Fitted { style: document.style.clone(), typeset: first, compilations: fewer.compilations + 1 }
+        });
     }
+    let fitted = fit_to(layout, document, fonts, limit)?;
+    Ok(Fitted { compilations: fitted.compilations + 1, ..fitted })
+}
+
+/// The loosest style within bounds that sets `document` on `pages` pages, or the tightest when
+/// none does; the compilations it took.
+fn fit_to(
+    layout: &LayoutSource,
+    document: &Document,
+    fonts: &Arc<Fonts>,
+    pages: usize,
+) -> Result<Fitted, Vec<LayoutError>> {
+    let base = document.style.clone();
+    let mut compilations = 0;
     let mut attempt = |t: f64| {
         compilations += 1;
         let style = tighten(&base, t);
@@ -49,14 +77,14 @@ pub fn fit(
         typst_render::typeset(layout, &doc, Arc::clone(fonts)).map(|typeset| (style, typeset))
     };
     let tightest = attempt(3.0)?;
-    if tightest.1.metrics.pages > limit {
+    if tightest.1.metrics.pages > pages {
         return Ok(Fitted { style: tightest.0, typeset: tightest.1, compilations });
     }
     let (mut lo, mut hi, mut best) = (0.0, 3.0, tightest);
     for _ in 0..STEPS {
         let mid = (lo + hi) / 2.0;
         let candidate = attempt(mid)?;
-        if candidate.1.metrics.pages <= limit {
+        if candidate.1.metrics.pages <= pages {
             (hi, best) = (mid, candidate);
         } else {
             lo = mid;

@@ -306,3 +306,35 @@ fn text_past_the_margin_is_an_error_at_its_field() {
     assert!(finding.starts_with("`aaaa") && finding.contains("pt past the right margin"), "{err}");
     assert!(finding.lines().nth(1).is_some_and(|l| l.trim().starts_with("--> r.yaml:5:")), "at the link's line: {err}");
 }
+
+/// A senior resume that runs a few lines onto page 2: auto-fit sets it on one page in every
+/// layout, within the bounds, and says so; with `--no-fit` it keeps its two pages and warns with
+/// what to cut. Goldens: pages and the lines on the last page.
+#[test]
+fn a_nearly_empty_last_page_is_fitted_away_or_warned() {
+    for (layout, fitted, unfitted) in
+        [("classic", (1, 0), (2, 10)), ("modern", (1, 0), (2, 13)), ("compact", (1, 0), (1, 0))]
+    {
+        let (dir, _) = staged("senior-spill.yaml");
+        let yaml = std::fs::read_to_string(dir.path().join("senior-spill.yaml")).unwrap();
+        std::fs::write(
+            dir.path().join("senior-spill.yaml"),
+            yaml.replace("  template: classic", &format!("  template: {layout}")),
+        )
+        .unwrap();
+        for (args, (pages, last)) in
+            [(&["--format", "pdf"][..], fitted), (&["--format", "pdf", "--no-fit"][..], unfitted)]
+        {
+            let out = rescc(dir.path(), &[&["build", "senior-spill.yaml"][..], args].concat());
+            assert_eq!(out.status.code(), Some(0), "{layout} {args:?}: {}", stderr(&out));
+            let report = stdout(&out);
+            assert!(report.contains(&format!("Priya_Raman_Resume.pdf: {pages} page")), "{layout} {args:?}: {report}");
+            let warning = format!(
+                "warning[page-fill]: senior-spill.yaml: page 2 holds {last} lines; a last page should be at least a third full"
+            );
+            assert_eq!(stderr(&out).contains(&warning), last > 0, "{layout} {args:?}: {}", stderr(&out));
+            let moved = report.contains("fitted onto 1 page, so no page is nearly empty: spacing 1.00 -> ");
+            assert_eq!(moved, args.len() == 2 && layout != "compact", "{layout} {args:?}: {report}");
+        }
+    }
+}

@@ -49,7 +49,14 @@ fn build_one(resume: &Path, options: &Options) -> u8 {
             report(&built.diagnostics);
             if !super::term::quiet() {
                 if let Some(fitted) = &built.fitted {
-                    outln!("fitted to the {}-page limit: {fitted}", built.document.style.max_pages);
+                    let (pages, limit) = (built.metrics.pages, built.document.style.max_pages);
+                    if pages < usize::from(limit) {
+                        // Auto-fit moved a nearly empty last page onto the others.
+                        let plural = if pages == 1 { "" } else { "s" };
+                        outln!("fitted onto {pages} page{plural}, so no page is nearly empty: {fitted}");
+                    } else {
+                        outln!("fitted to the {limit}-page limit: {fitted}");
+                    }
                 }
                 for output in &built.outputs {
                     if !output.format.paged() {

@@ -101,6 +101,13 @@ pub const RULES: &[Rule] = &[
         source: "\"1-inch margins, plenty of whitespace\"",
     },
     Rule {
+        id: "page-fill",
+        default: Level::Warning,
+        stage: Stage::Pages(pages::page_fill),
+        summary: || "no last page under a third full; auto-fit first tries one page fewer".into(),
+        source: "\"don't leave a nearly blank page\"",
+    },
+    Rule {
         id: "layout-integrity",
         default: Level::Error,
         stage: Stage::Pages(pages::layout_integrity),

@@ -44,12 +44,33 @@ pub fn page_limit(c: &mut Checker) {
             c.out.push(locate(d, resume, at.clone()));
         }
     }
-    if metrics.pages == 2 && limit == 2 && metrics.fill_of_last_page < 1.0 / 3.0 {
-        let lines = metrics.lines_per_page[1];
-        let d = Diagnostic::warning(format!("page 2 holds only {lines} lines; the resume could fit on one page"))
-            .with_rule("page-limit")
-            .with_help("set `layout.max_pages: 1` and auto-fit will tighten spacing to fit, or trim the oldest roles");
-        c.out.push(locate(d, resume, at));
+}
+
+/// `page-fill`: no nearly empty last page. Auto-fit moves it onto one page fewer when the bounds
+/// allow; what is left is this warning, with what to cut.
+pub fn page_fill(c: &mut Checker) {
+    let (resume, metrics) = (c.resume, c.metrics);
+    let pages = metrics.pages;
+    if pages < 2
+        || pages > usize::from(c.document.style.max_pages)
+        || metrics.fill_of_last_page >= crate::fit::NEARLY_EMPTY
+    {
+        return;
+    }
+    let lines = metrics.lines_per_page[pages - 1];
+    let message = format!(
+        "page {pages} holds {lines} line{}; a last page should be at least a third full",
+        if lines == 1 { "" } else { "s" }
+    );
+    if let Some(d) = finding(resume, "page-fill", message) {
+        let fewer = pages - 1;
+        let help = format!(
+            "to fit {fewer} page{}, {}\nor fill page {pages} to at least a third",
+            if fewer == 1 { "" } else { "s" },
+            overflow_help(resume, &c.document.style, lines)
+        );
+        let at = resume.layout.max_pages.as_ref().map(|p| p.span.clone());
+        c.out.push(locate(d.with_help(help), resume, at));
     }
 }
 
