@@ -135,3 +135,26 @@ contact:
         assert!(!text.contains("GitHub:") && !text.contains("Stack Overflow:"), "{text}");
     }
 }
+
+/// Hebrew in the name, an employer and a bullet, with a font that covers it: the build verifies
+/// (its reader puts right-to-left runs back in the order written, as pdftotext does), and the
+/// DOCX marks the paragraphs that read right to left.
+#[test]
+fn right_to_left_text_builds_and_reads_in_written_order() {
+    let (dir, _) = staged("hebrew.yaml");
+    let out = rescc(dir.path(), &["build", "hebrew.yaml", "--format", "pdf,docx"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pdf = std::fs::read(dir.path().join("out/דנה_כהן_Resume.pdf")).unwrap();
+    let reading = rescc::verify::read(&pdf).unwrap();
+    let lines: Vec<&str> = reading.lines.iter().map(|l| l.text.as_str()).collect();
+    for written in ["דנה כהן", "Backend Developer · חברת תשלומים", "פיתחתי שירות תשלומים ב-Go שמטפל ב-3,000 בקשות"]
+    {
+        assert!(lines.iter().any(|l| l.contains(written)), "`{written}` in {lines:#?}");
+    }
+    let docx = part(&std::fs::read(dir.path().join("out/דנה_כהן_Resume.docx")).unwrap(), "word/document.xml");
+    let paragraph =
+        |text: &str| docx.split("</w:p>").find(|p| p.contains(text)).unwrap_or_else(|| panic!("{text}")).to_string();
+    assert!(paragraph("דנה כהן").contains("<w:bidi/>"), "the Hebrew name reads right to left");
+    assert!(paragraph("פיתחתי").contains("<w:bidi/>"), "the Hebrew bullet reads right to left");
+    assert!(!paragraph("Built a payments API").contains("<w:bidi/>"), "an English bullet does not");
+}

@@ -206,6 +206,16 @@ const LOOKS: &[Look] = &[
     },
 ];
 
+/// Whether the text of a paragraph's runs (its `w:t` elements) starts right to left.
+fn right_to_left(runs: &str) -> bool {
+    let text: String = runs
+        .split("<w:t")
+        .skip(1)
+        .filter_map(|t| t.split_once('>').and_then(|(_, rest)| rest.split_once("</w:t>")).map(|(text, _)| text))
+        .collect();
+    unicode_bidi::get_base_direction(text.as_str()) == unicode_bidi::Direction::Rtl
+}
+
 /// Twips (1/20 pt) for `em` times the body size.
 fn twips(doc: &Document, em: f64) -> i64 {
     (em * doc.style.font_size * 20.0).round() as i64
@@ -422,9 +432,15 @@ impl BodyWriter {
             // On the paragraph too, not only in its style: some readers look no further.
             let _ = write!(self.xml, r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{BULLETS}"/></w:numPr>"#);
         }
+        let direction_at = self.xml.len();
         self.xml.push_str("</w:pPr>");
+        let runs_at = self.xml.len();
         runs(self);
         self.flush();
+        // A paragraph that starts in Hebrew or Arabic reads right to left.
+        if right_to_left(&self.xml[runs_at..]) {
+            self.xml.insert_str(direction_at, "<w:bidi/>");
+        }
         self.xml.push_str("</w:p>");
     }
 

@@ -475,5 +475,18 @@ fn join(page: usize, height: f64, glyphs: &[&Glyph], index: usize, ligatures: &m
     }
     let size = glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
     let y = glyphs.first().map_or(0.0, |g| g.y);
-    Line { text, page, y, page_height: height, size, gaps, ..Line::default() }
+    Line { text: logical(text), page, y, page_height: height, size, gaps, ..Line::default() }
+}
+
+/// A line read left to right in the order it was written: glyphs stand on the page in visual
+/// order, so Hebrew or Arabic reads backwards (`ןהכ הנד`) until the bidirectional algorithm
+/// turns its runs back (`דנה כהן`), as pdftotext does.
+fn logical(visual: String) -> String {
+    let rtl = |c: char| matches!(unicode_bidi::bidi_class(c), unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL);
+    if !visual.chars().any(rtl) {
+        return visual;
+    }
+    // The layouts set paragraphs left to right, Hebrew runs inside them.
+    let info = unicode_bidi::BidiInfo::new(&visual, Some(unicode_bidi::LTR_LEVEL));
+    info.paragraphs.iter().map(|p| info.reorder_line(p, p.range.clone())).collect()
 }
