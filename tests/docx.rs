@@ -331,15 +331,33 @@ fn squeezed(text: &str) -> String {
 #[test]
 fn libreoffice_lays_out_the_same_pages_and_keeps_every_bullet() {
     let dir = tempfile::tempdir().unwrap();
-    // `overflow` is tightened by auto-fit (where the build has it): the DOCX must follow.
-    let fixtures = ["example.yaml", "hostile.yaml", "unicode.yaml", "overflow.yaml"];
+    // `overflow` is tightened by auto-fit (where the build has it), `senior-spill` fitted onto one
+    // page fewer: the DOCX must follow, in every built-in layout's own look.
+    let fixtures =
+        ["example.yaml", "hostile.yaml", "unicode.yaml", "overflow.yaml", "senior-spill.yaml", "tagged.yaml"];
     let options = rescc::build::Options { force: true, ..common::options() };
     let mut builds = Vec::new();
-    for name in fixtures {
-        let built = rescc::build::render(&load(name), &options).unwrap_or_else(|f| panic!("{}", f.diagnostics()));
-        let path = dir.path().join(name.replace(".yaml", ".docx"));
-        std::fs::write(&path, Docx.render(&built.document).unwrap()).unwrap();
-        builds.push((name, path, built));
+    for fixture in fixtures {
+        for layout in ["classic", "modern", "compact"] {
+            let yaml = std::fs::read_to_string(common::fixture(fixture)).unwrap();
+            let yaml = match yaml.contains("\n  template: classic\n") {
+                true => yaml.replace("\n  template: classic\n", &format!("\n  template: {layout}\n")),
+                false if yaml.contains("\nlayout:\n") => {
+                    yaml.replace("\nlayout:\n", &format!("\nlayout:\n  template: {layout}\n"))
+                }
+                false => format!("{yaml}\nlayout:\n  template: {layout}\n"),
+            };
+            let name: &'static str =
+                Box::leak(format!("{}-{layout}", fixture.trim_end_matches(".yaml")).into_boxed_str());
+            let source =
+                std::sync::Arc::new(rescc::source::Source::new(common::fixture(fixture).display().to_string(), yaml));
+            let loaded = rescc::load::load_source(source).unwrap_or_else(|f| panic!("{name}: {}", f.diagnostics()));
+            let built =
+                rescc::build::render(&loaded, &options).unwrap_or_else(|f| panic!("{name}: {}", f.diagnostics()));
+            let path = dir.path().join(format!("{name}.docx"));
+            std::fs::write(&path, Docx.render(&built.document).unwrap()).unwrap();
+            builds.push((name, path, built));
+        }
     }
     let files: Vec<PathBuf> = builds.iter().map(|(_, path, _)| path.clone()).collect();
     if libreoffice(&files, dir.path()).is_none() {

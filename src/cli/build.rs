@@ -63,9 +63,14 @@ fn build_one(resume: &Path, options: &Options) -> u8 {
                         outln!("wrote {}", output.path.display());
                         continue;
                     }
+                    let size = built.metrics.body_size;
+                    // Word and LibreOffice lay out a DOCX themselves: its pages are not ours to count.
+                    if output.format == crate::render::Format::Docx {
+                        outln!("wrote {}: body {size} pt", output.path.display());
+                        continue;
+                    }
                     let pages = built.metrics.pages;
                     let plural = if pages == 1 { "" } else { "s" };
-                    let size = built.metrics.body_size;
                     outln!("wrote {}: {pages} page{plural}, body {size} pt", output.path.display());
                 }
             }

@@ -184,7 +184,7 @@ const BODY: Look =
 /// - Headings: 1.05em above and 0.5em below at their 1.4em, with the rule 7.8pt under the text.
 /// - Entries are 0.85em apart; their bullets start 0.3em under the text, items 0.42em apart.
 ///   Word cannot start a paragraph closer than one line, so entries take the 0.12em back.
-const LOOKS: &[Look] = &[
+const CLASSIC: &[Look] = &[
     Look { id: "Title", name: "Title", size: 2.0, bold: true, leading: 0.45, before: 0.0, after: 0.0 },
     // A little less leading: LibreOffice sets the line under a larger one slightly lower.
     Look { id: "Subtitle", name: "Subtitle", size: 1.15, bold: false, leading: 0.36, before: 0.0, after: 0.0 },
@@ -216,6 +216,59 @@ fn right_to_left(runs: &str) -> bool {
     unicode_bidi::get_base_direction(text.as_str()) == unicode_bidi::Direction::Rtl
 }
 
+/// The compact layout's styles, scaled from the classic ones as the layout scales its spacing:
+/// the name 1.6em with the headline on its line, headings 1.05em with no rule, leading 0.38em,
+/// entries 0.6em apart, bullets 0.32em.
+const COMPACT: &[Look] = &[
+    Look { id: "Title", name: "Title", size: 1.6, bold: true, leading: 0.38, before: 0.0, after: 0.0 },
+    Look { id: "Subtitle", name: "Subtitle", size: 1.0, bold: false, leading: 0.38, before: 0.0, after: 0.0 },
+    Look { id: "Heading1", name: "heading 1", size: 1.05, bold: true, leading: 0.38, before: 0.62, after: 0.3 },
+    Look { id: "Entry", name: "Entry", size: 1.0, bold: false, leading: 0.38, before: 0.2, after: 0.0 },
+    Look { id: "ListBullet", name: "List Bullet", size: 1.0, bold: false, leading: 0.32, before: 0.0, after: 0.0 },
+    Look { id: "LetterBlock", name: "Letter Block", size: 1.0, bold: false, leading: 0.38, before: 1.2, after: 0.0 },
+    Look { id: "LetterBody", name: "Letter Body", size: 1.0, bold: false, leading: 0.38, before: 1.0, after: 0.0 },
+    Look {
+        id: "LetterSignature",
+        name: "Letter Signature",
+        size: 1.0,
+        bold: false,
+        leading: 0.38,
+        before: 2.4,
+        after: 0.0,
+    },
+];
+
+/// How a built-in layout looks in Word: its styles, whether headings carry a rule, and whether an
+/// entry's title, dates and place share one line (and the name its headline) as in the PDF.
+struct DocxLayout {
+    looks: &'static [Look],
+    body: Look,
+    heading_rule: bool,
+    one_line_headers: bool,
+    /// The colour of the name, the headings and their rule (hex), when not black.
+    accent: Option<&'static str>,
+}
+
+fn classic() -> DocxLayout {
+    DocxLayout { looks: CLASSIC, body: BODY, heading_rule: true, one_line_headers: false, accent: None }
+}
+
+/// The DOCX look of the document's layout; a custom layout's is the classic one.
+fn layout_of(doc: &Document) -> DocxLayout {
+    match doc.style.template.as_str() {
+        "compact" => DocxLayout {
+            looks: COMPACT,
+            body: Look { leading: 0.38, ..BODY },
+            heading_rule: false,
+            one_line_headers: true,
+            accent: None,
+        },
+        // The modern layout's accent, `rgb("#1f4e79")`.
+        "modern" => DocxLayout { accent: Some("1F4E79"), ..classic() },
+        _ => classic(),
+    }
+}
+
 /// Twips (1/20 pt) for `em` times the body size.
 fn twips(doc: &Document, em: f64) -> i64 {
     (em * doc.style.font_size * 20.0).round() as i64
@@ -237,15 +290,16 @@ fn line(doc: &Document, look: &Look) -> i64 {
 }
 
 fn styles(doc: &Document) -> String {
+    let layout = layout_of(doc);
     let font = escape(fonts::word_name(&doc.style.font));
     let body = half_points(doc, 1.0);
     let mut xml = format!(
         r#"{DECL}<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/><w:kern w:val="2"/><w:sz w:val="{body}"/><w:szCs w:val="{body}"/><w:lang w:val="en-US"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/>{}</w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>"#,
-        spacing(doc, &BODY)
+        spacing(doc, &layout.body)
     );
     // Kerning (`w:kern`) is on because Typst kerns: without it lines run 0.4% longer and wrap.
     // A letter's styles only in a letter: a resume's file stays as it was.
-    for look in LOOKS.iter().filter(|look| doc.letter.is_some() || !look.id.starts_with("Letter")) {
+    for look in layout.looks.iter().filter(|look| doc.letter.is_some() || !look.id.starts_with("Letter")) {
         let next = if look.id == "ListBullet" { look.id } else { "Normal" };
         let _ = write!(
             xml,
@@ -260,9 +314,11 @@ fn styles(doc: &Document) -> String {
             }
             _ => {}
         }
-        if look.id == "Heading1" {
+        if look.id == "Heading1" && layout.heading_rule {
             // The layout's 0.6pt rule; border widths are in 1/8 pt, the gap above in pt.
-            xml.push_str(r#"<w:pBdr><w:bottom w:val="single" w:sz="5" w:space="4" w:color="000000"/></w:pBdr>"#);
+            let colour = layout.accent.unwrap_or("000000");
+            let _ =
+                write!(xml, r#"<w:pBdr><w:bottom w:val="single" w:sz="5" w:space="4" w:color="{colour}"/></w:pBdr>"#);
         }
         xml.push_str(&spacing(doc, look));
         if look.id == "Heading1" {
@@ -275,6 +331,9 @@ fn styles(doc: &Document) -> String {
         if look.id == "Heading1" {
             // Upper-case on the page, the source text in the file.
             xml.push_str("<w:caps/>");
+        }
+        if let Some(colour) = layout.accent.filter(|_| matches!(look.id, "Title" | "Heading1")) {
+            let _ = write!(xml, r#"<w:color w:val="{colour}"/>"#);
         }
         if look.size != 1.0 {
             let size = half_points(doc, look.size);
@@ -329,13 +388,26 @@ struct Format {
     bold: bool,
     italic: bool,
     grey: bool,
+    /// A size of its own (half-points), as the headline on the name's line.
+    size: Option<i64>,
 }
 
 impl BodyWriter {
     fn document(&mut self, doc: &Document) {
-        self.paragraph("Title", |w| w.text(&doc.name, Format::default()));
-        if let Some(headline) = &doc.headline {
-            self.paragraph("Subtitle", |w| w.text(headline, Format::default()));
+        let one_line = layout_of(doc).one_line_headers;
+        match (&doc.headline, one_line) {
+            // The compact layout sets the headline on the name's line, in body text.
+            (Some(headline), true) => self.paragraph("Title", |w| {
+                w.text(&doc.name, Format::default());
+                let body = Format { size: Some(half_points(doc, 1.0)), ..Format::default() };
+                w.text(&format!("{BAR}{headline}"), body);
+            }),
+            (headline, _) => {
+                self.paragraph("Title", |w| w.text(&doc.name, Format::default()));
+                if let Some(headline) = headline {
+                    self.paragraph("Subtitle", |w| w.text(headline, Format::default()));
+                }
+            }
         }
         if !doc.contact.is_empty() {
             self.paragraph("Normal", |w| {
@@ -369,6 +441,7 @@ impl BodyWriter {
                         });
                     }
                 }
+                Body::Entries { entries } if one_line => entries.iter().for_each(|e| self.one_line_entry(e)),
                 Body::Entries { entries } => entries.iter().for_each(|e| self.entry(e)),
             }
         }
@@ -407,6 +480,47 @@ impl BodyWriter {
                     w.field(field);
                 }
             });
+        }
+    }
+
+    /// An entry as the compact layout sets it: `Title, Org | link | dates | place` on one line,
+    /// the description, the details on one line, then the bullets.
+    fn one_line_entry(&mut self, entry: &Entry) {
+        let lines = entry.lines();
+        let header: Vec<&Field> =
+            lines.iter().filter(|(line, _)| matches!(line, Line::Title | Line::Dates)).flat_map(|(_, f)| f).collect();
+        self.paragraph("Entry", |w| {
+            for (i, field) in header.iter().enumerate() {
+                match (i, field) {
+                    (0, _) => {}
+                    (1, Field::Org(_)) => w.text(", ", Format::default()),
+                    _ => w.text(BAR, Format::default()),
+                }
+                w.field(field);
+            }
+        });
+        let details: Vec<&Field> =
+            lines.iter().filter(|(line, _)| *line == Line::Detail).flat_map(|(_, f)| f).collect();
+        let mut details_written = false;
+        for (line, fields) in &lines {
+            match line {
+                Line::Title | Line::Dates => {}
+                // Every detail on the line of the first.
+                Line::Detail if !details_written => {
+                    details_written = true;
+                    self.paragraph("Normal", |w| {
+                        for (i, field) in details.iter().enumerate() {
+                            if i > 0 {
+                                w.text(BAR, Format::default());
+                            }
+                            w.field(field);
+                        }
+                    });
+                }
+                Line::Detail => {}
+                Line::Bullet => self.paragraph("ListBullet", |w| fields.iter().for_each(|f| w.field(f))),
+                Line::Description => self.paragraph("Normal", |w| fields.iter().for_each(|f| w.field(f))),
+            }
         }
     }
 
@@ -453,7 +567,7 @@ impl BodyWriter {
 
     /// One IR run: a hyperlink when it has a target.
     fn inline(&mut self, run: &Inline, base: Format) {
-        let format = Format { bold: base.bold || run.bold, italic: base.italic != run.italic, grey: base.grey };
+        let format = Format { bold: base.bold || run.bold, italic: base.italic != run.italic, ..base };
         match &run.link {
             Some(url) => {
                 let index = self.links.iter().position(|l| l == url).unwrap_or_else(|| {
@@ -505,6 +619,9 @@ impl BodyWriter {
         }
         if format.grey {
             let _ = write!(self.xml, r#"<w:color w:val="{GREY}"/>"#);
+        }
+        if let Some(size) = format.size {
+            let _ = write!(self.xml, r#"<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>"#);
         }
         self.xml.push_str("</w:rPr>");
         let text = text.replace("\r\n", "\n");
