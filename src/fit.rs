@@ -131,6 +131,7 @@ mod tests {
     fn base() -> Style {
         Style {
             template: "classic".into(),
+            docx: "classic".into(),
             paper: "us-letter",
             font: "Carlito".into(),
             font_size: 10.5,

@@ -71,6 +71,9 @@ pub struct Meta {
 #[derive(Debug, Clone, Serialize)]
 pub struct Style {
     pub template: String,
+    /// The built-in layout whose look the DOCX takes: the template itself, or for a custom one
+    /// its `layout.docx` (classic by default).
+    pub docx: String,
     pub paper: &'static str,
     pub font: String,
     pub font_size: f64,
@@ -337,8 +340,15 @@ pub fn build(resume: &Resume, today: Date) -> Document {
         None if experience_months(resume, today) >= guidance::SENIOR_YEARS * 12 => *PAGES.end(),
         None => *PAGES.start(),
     };
+    let template = layout.template.as_ref().map_or(layouts::DEFAULT.to_string(), |t| t.value.clone());
+    let docx = match (&layout.docx, layouts::builtin(&template)) {
+        (Some(look), _) => look.value.clone(),
+        (None, Some(builtin)) => builtin.name.to_string(),
+        (None, None) => layouts::DEFAULT.to_string(),
+    };
     let style = Style {
-        template: layout.template.as_ref().map_or(layouts::DEFAULT.to_string(), |t| t.value.clone()),
+        template,
+        docx,
         paper: layout.paper.as_ref().map_or(Paper::Letter, |p| p.value).typst_name(),
         font: layout.font.as_ref().map_or(DEFAULT_FONT.to_string(), |f| f.value.clone()),
         font_size: layout.font_size.as_ref().map_or(DEFAULT_FONT_SIZE, |s| s.value),

@@ -72,16 +72,19 @@ pub fn validate(resume: &Resume, d: &mut Decoder) {
 }
 
 fn validate_layout(layout: &Layout, d: &mut Decoder) {
-    if let Some(template) = &layout.template
-        && !template.ends_with(".typ")
-        && layouts::builtin(template).is_none()
-    {
-        let names: Vec<&str> = layouts::BUILTIN.iter().map(|l| l.name).collect();
-        let help = match did_you_mean(template, &names) {
+    let names: Vec<&str> = layouts::BUILTIN.iter().map(|l| l.name).collect();
+    // `docx` names the built-in look a custom layout's DOCX takes: never a file.
+    let named = [(&layout.template, ", or a path to a `.typ` file"), (&layout.docx, " (the DOCX's look)")];
+    for (name, or_else) in named {
+        let Some(name) = name else { continue };
+        if (or_else.contains(".typ") && name.ends_with(".typ")) || layouts::builtin(name).is_some() {
+            continue;
+        }
+        let help = match did_you_mean(name, &names) {
             Some(best) => format!("did you mean `{best}`?"),
-            None => format!("use one of {}, or a path to a `.typ` file", names.join(", ")),
+            None => format!("use one of {}{or_else}", names.join(", ")),
         };
-        d.error(template.span.clone(), format!("no built-in layout is called `{}`", template.value), help);
+        d.error(name.span.clone(), format!("no built-in layout is called `{}`", name.value), help);
     }
     if let Some(size) = &layout.font_size
         && !FONT_SIZE_PT.contains(&size.value)

@@ -379,3 +379,36 @@ fn libreoffice_lays_out_the_same_pages_and_keeps_every_bullet() {
         }
     }
 }
+
+/// A custom layout's DOCX takes the look of the built-in layout `layout.docx` names (classic by
+/// default); a name that is no built-in layout is an error at it.
+#[test]
+fn a_custom_layouts_docx_takes_the_look_it_names() {
+    let layout = "#let data = json(\"/resume.json\")\n#set text(size: 10.5pt)\n#data.name\n";
+    for (docx, rule) in [("", true), ("  docx: compact\n", false)] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("mine.typ"), layout).unwrap();
+        let yaml = format!("name: Ada Byte\nheadline: Platform Engineer\nlayout:\n  template: mine.typ\n{docx}");
+        std::fs::write(dir.path().join("r.yaml"), yaml).unwrap();
+        let out = common::rescc(dir.path(), &["build", "r.yaml", "--format", "docx", "--force"]);
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{}", common::stderr(&out));
+        let bytes = std::fs::read(dir.path().join("out/Ada_Byte_Resume.docx")).unwrap();
+        let styles = common::part(&bytes, "word/styles.xml");
+        assert_eq!(styles.contains("<w:pBdr>"), rule, "{docx:?}: classic headings carry a rule, compact's none");
+        let document = common::part(&bytes, "word/document.xml");
+        assert_eq!(
+            document.contains(" | Platform Engineer"),
+            !rule,
+            "{docx:?}: compact sets the headline beside the name"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("r.yaml"), "name: Ada Byte\nlayout:\n  docx: compactt\n").unwrap();
+    let out = common::rescc(dir.path(), &["check", "r.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("error: no built-in layout is called `compactt`") && err.contains("did you mean `compact`?"),
+        "{err}"
+    );
+}

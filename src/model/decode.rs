@@ -302,8 +302,11 @@ impl Decode for CustomEntry {
 
 impl Decode for Layout {
     fn decode(node: &Node, d: &mut Decoder) -> Option<Self> {
-        let f =
-            d.fields(node, "layout", &["template", "paper", "font", "font_size", "margins", "max_pages", "order"])?;
+        let f = d.fields(
+            node,
+            "layout",
+            &["template", "paper", "font", "font_size", "margins", "max_pages", "order", "docx"],
+        )?;
         Some(Layout {
             template: d.opt(&f, "template"),
             paper: d.opt(&f, "paper"),
@@ -312,6 +315,7 @@ impl Decode for Layout {
             margins: d.opt(&f, "margins"),
             max_pages: d.opt(&f, "max_pages"),
             order: d.opt(&f, "order"),
+            docx: d.opt(&f, "docx"),
         })
     }
 }

@@ -255,6 +255,8 @@ pub struct Layout {
     /// The order of the sections.
     #[schemars(default, schema_with = "schema::order")]
     pub order: Option<Spanned<Vec<Text>>>,
+    /// The built-in layout whose look a custom layout's DOCX takes (`classic` by default).
+    pub docx: Option<Text>,
 }
 
 /// A calendar date with optional month and day, as written (`2022`, `2022-03`, `2022-03-14`).

@@ -255,7 +255,7 @@ fn classic() -> DocxLayout {
 
 /// The DOCX look of the document's layout; a custom layout's is the classic one.
 fn layout_of(doc: &Document) -> DocxLayout {
-    match doc.style.template.as_str() {
+    match doc.style.docx.as_str() {
         "compact" => DocxLayout {
             looks: COMPACT,
             body: Look { leading: 0.38, ..BODY },
