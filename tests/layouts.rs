@@ -280,6 +280,11 @@ fn a_layout_cannot_cheat() {
         ),
         ("off the page", "#place(dx: 700pt)[Kubernetes]\n", "hides `Kubernetes` off the page"),
         (
+            "clipped to nothing",
+            "#box(width: 0pt, height: 0pt, clip: true)[Kubernetes]\n",
+            "hides `Kubernetes` clipped to nothing",
+        ),
+        (
             "squeezed flat",
             "#scale(x: 3%, reflow: true)[Kubernetes Terraform]\n",
             "error[font-size]: r.yaml: the layout sets text in 0.3",

@@ -357,7 +357,7 @@ fn measure(document: &PagedDocument) -> Metrics {
         let (width, height) = (page.frame.width().to_pt(), page.frame.height().to_pt());
         page_sizes.push((width, height));
         let mut baselines: Vec<f64> = Vec::new();
-        walk(&page.frame, Transform::identity(), &mut |at, ts, item| {
+        walk(&page.frame, Transform::identity(), false, &mut |at, ts, clipped, item| {
             let glyphs = item.glyphs.len();
             // Glyph 0 is `.notdef`: the font had nothing for these characters.
             for glyph in item.glyphs.iter().filter(|g| g.id == 0) {
@@ -393,7 +393,9 @@ fn measure(document: &PagedDocument) -> Metrics {
                 }
                 _ => false,
             };
-            if pale {
+            if clipped {
+                hidden.push((text.to_string(), "clipped to nothing"));
+            } else if pale {
                 hidden.push((text.to_string(), "in ink the colour of the page"));
             } else if x < -1.0 || x > width || at.y.to_pt() < 0.0 || at.y.to_pt() > height + 1.0 {
                 // Set outside the page; text that starts on it and runs off is an overflow.
@@ -438,15 +440,23 @@ fn contact_lines(document: &PagedDocument) -> Vec<usize> {
     counts.into_iter().filter_map(|n| n.cast::<i64>().ok()).filter_map(|n| usize::try_from(n).ok()).collect()
 }
 
-/// Calls `visit(position, transform, item)` for every text item, in page coordinates.
-fn walk(frame: &typst::layout::Frame, ts: Transform, visit: &mut impl FnMut(Point, &Transform, &TextItem)) {
+/// Calls `visit(position, transform, clipped, item)` for every text item, in page coordinates;
+/// `clipped` when a group around it clips it to nothing (a box under a point wide or high).
+fn walk(
+    frame: &typst::layout::Frame,
+    ts: Transform,
+    clipped: bool,
+    visit: &mut impl FnMut(Point, &Transform, bool, &TextItem),
+) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(group) => {
                 let ts = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
-                walk(&group.frame, ts, visit);
+                let size = group.frame.size();
+                let nothing = group.clip.is_some() && (size.x.to_pt() < 1.0 || size.y.to_pt() < 1.0);
+                walk(&group.frame, ts, clipped || nothing, visit);
             }
-            FrameItem::Text(text) => visit(pos.transform(ts), &ts, text),
+            FrameItem::Text(text) => visit(pos.transform(ts), &ts, clipped, text),
             _ => {}
         }
     }

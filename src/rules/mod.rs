@@ -111,7 +111,7 @@ pub const RULES: &[Rule] = &[
         id: "layout-integrity",
         default: Level::Error,
         stage: Stage::Pages(pages::layout_integrity),
-        summary: || "the configured paper; no text in the page's colour, off the page or squeezed".into(),
+        summary: || "the configured paper; no text in the page's colour, off the page or clipped away".into(),
         source: "ATS keyword-stuffing checks",
     },
     Rule {
