@@ -158,8 +158,9 @@ fn png_previews_are_one_image_per_page() {
     }
 }
 
-/// A contact line too long for one line wraps between items in every built-in layout: no line
-/// of the PDF's text ends or starts with a separator, and each item stays on one line.
+/// A contact line and entry title lines too long for one line wrap between items in every
+/// built-in layout: no line of the PDF's text ends or starts with a separator, and each contact
+/// item stays on one line.
 #[test]
 fn a_long_contact_line_wraps_between_items() {
     if !have("pdftotext") {
@@ -187,10 +188,17 @@ fn a_long_contact_line_wraps_between_items() {
         )
         .unwrap();
         let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        let contact: Vec<&&str> = lines.iter().filter(|l| items.iter().any(|i| l.contains(i))).collect();
+        // The header's lines: those above the first section heading.
+        let header = lines.iter().take_while(|l| !l.chars().all(|c| c.is_uppercase() || c == ' '));
+        let contact: Vec<&&str> = header.filter(|l| items.iter().any(|i| l.contains(i))).collect();
         assert!(contact.len() >= 2, "{layout}: the line wraps:\n{text}");
         for line in &contact {
             assert!(!line.ends_with('|') && !line.starts_with('|'), "{layout}: a separator at a line's edge: {line:?}");
+        }
+        // The same for an entry's title line: `title · organisation · link`.
+        for line in &lines {
+            let edge = |c: char| line.starts_with(c) || line.ends_with(c);
+            assert!(!edge('·') && !edge('|'), "{layout}: a separator at a line's edge: {line:?}");
         }
         for item in items {
             assert!(contact.iter().any(|l| l.contains(item)), "{layout}: `{item}` is broken:\n{text}");
