@@ -351,3 +351,25 @@ fn a_nearly_empty_last_page_is_fitted_away_or_warned() {
         }
     }
 }
+
+/// A long address in an entry breaks after a `/`, with nothing inserted: read back, its lines
+/// join to the address as written, and nothing runs past the margin.
+#[test]
+fn a_long_entry_address_breaks_after_a_slash() {
+    if !have("pdftotext") {
+        return skip("pdftotext");
+    }
+    let address = "github.com/ada-byte-platform-engineering/kubedrift-operator-for-multi-cluster-configuration-drift-detection/tree/main/docs";
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = format!(
+        "name: Ada Byte\ncontact:\n  email: ada@example.com\nprojects:\n  - name: kubedrift\n    url: https://{address}\n    description: Reports drift between Git and 40 live Kubernetes clusters.\n"
+    );
+    std::fs::write(dir.path().join("r.yaml"), yaml).unwrap();
+    let out = rescc(dir.path(), &["build", "r.yaml", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = pdftotext(&dir.path().join("out/Ada_Byte_Resume.pdf"));
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let at = lines.iter().position(|l| l.starts_with("github.com/ada-byte")).expect("the address");
+    assert!(lines[at].ends_with('/'), "it breaks after a slash: {:?}", &lines[at..at + 2]);
+    assert_eq!(format!("{}{}", lines[at], lines[at + 1]), address, "nothing is inserted");
+}
