@@ -62,7 +62,7 @@ impl Renderer for Docx {
 
 fn render(doc: &Document) -> Vec<u8> {
     let font = fonts::word_name(&doc.style.font).to_string();
-    let mut body = BodyWriter { font, xml: String::new(), links: Vec::new(), pending: None };
+    let mut body = BodyWriter { font, xml: String::new(), links: Vec::new(), pending: None, keep_next: false };
     body.document(doc);
     let document = body.finish(doc);
     let mut rels = format!(
@@ -380,6 +380,8 @@ struct BodyWriter {
     links: Vec<String>,
     /// Text not yet written, merged while the formatting stays the same.
     pending: Option<(Format, String)>,
+    /// Whether the next paragraph keeps with the one after it (an entry's header lines).
+    keep_next: bool,
 }
 
 /// Formatting of one run beyond its paragraph style.
@@ -467,6 +469,8 @@ impl BodyWriter {
     /// One paragraph per printed line of the entry, in reading order.
     fn entry(&mut self, entry: &Entry) {
         for (line, fields) in entry.lines() {
+            // The header's lines stay with the first bullet, as in the PDF.
+            self.keep_next = line != Line::Bullet && !entry.bullets.is_empty();
             let style = match line {
                 Line::Title => "Entry",
                 Line::Bullet => "ListBullet",
@@ -489,6 +493,7 @@ impl BodyWriter {
         let lines = entry.lines();
         let header: Vec<&Field> =
             lines.iter().filter(|(line, _)| matches!(line, Line::Title | Line::Dates)).flat_map(|(_, f)| f).collect();
+        self.keep_next = !entry.bullets.is_empty();
         self.paragraph("Entry", |w| {
             for (i, field) in header.iter().enumerate() {
                 match (i, field) {
@@ -508,6 +513,7 @@ impl BodyWriter {
                 // Every detail on the line of the first.
                 Line::Detail if !details_written => {
                     details_written = true;
+                    self.keep_next = !entry.bullets.is_empty();
                     self.paragraph("Normal", |w| {
                         for (i, field) in details.iter().enumerate() {
                             if i > 0 {
@@ -519,7 +525,10 @@ impl BodyWriter {
                 }
                 Line::Detail => {}
                 Line::Bullet => self.paragraph("ListBullet", |w| fields.iter().for_each(|f| w.field(f))),
-                Line::Description => self.paragraph("Normal", |w| fields.iter().for_each(|f| w.field(f))),
+                Line::Description => {
+                    self.keep_next = !entry.bullets.is_empty();
+                    self.paragraph("Normal", |w| fields.iter().for_each(|f| w.field(f)));
+                }
             }
         }
     }
@@ -545,6 +554,9 @@ impl BodyWriter {
         if style == "ListBullet" {
             // On the paragraph too, not only in its style: some readers look no further.
             let _ = write!(self.xml, r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{BULLETS}"/></w:numPr>"#);
+        }
+        if std::mem::take(&mut self.keep_next) {
+            self.xml.push_str("<w:keepNext/>");
         }
         let direction_at = self.xml.len();
         self.xml.push_str("</w:pPr>");
