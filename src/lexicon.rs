@@ -23,7 +23,7 @@ pub(crate) struct Variant {
     pub(crate) text: &'static str,
     /// Its match key ([`match_key`]), leaked once: the lexicon lives as long as the process, and
     /// its maps borrow it.
-    pub(crate) lower: &'static str,
+    pub(crate) key: &'static str,
     pub(crate) concept: usize,
     /// An ambiguous name: case-sensitive, and checked against its context.
     pub(crate) strict: bool,
@@ -36,7 +36,7 @@ pub struct Lexicon {
     /// The broader concepts each concept is a part of (`Amazon EKS > Kubernetes, AWS`).
     pub(crate) parents: Vec<Vec<usize>>,
     pub(crate) variants: Vec<Variant>,
-    /// Variants by their first word (lower case), so a text is scanned once, word by word.
+    /// Variants by their first word (of its match key), so a text is scanned once, word by word.
     by_first_word: HashMap<&'static str, Vec<usize>>,
     /// Concepts by any variant (its match key).
     by_name: HashMap<&'static str, usize>,
@@ -47,25 +47,24 @@ pub struct Lexicon {
 /// The lexicon embedded from `data/lexicon.txt`, parsed on first use.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("../data/lexicon.txt")));
 
+/// A section of `data/ambiguous-names.txt`, the words that tell an ambiguous name's sense.
+fn ambiguous_words(section: &str) -> Vec<&'static str> {
+    text::list_section(include_str!("../data/ambiguous-names.txt"), section)
+}
+
 /// `data/ambiguous-names.txt`: words after a sentence-opening ambiguous name that show it is
 /// the technology ("Go services").
-static CONTEXT: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "context"));
+static CONTEXT: LazyLock<Vec<&'static str>> = LazyLock::new(|| ambiguous_words("context"));
 /// `data/ambiguous-names.txt`: suffixes an ambiguous name may take with a hyphen ("Go-based").
-static HYPHEN_OK: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "hyphen"));
+static HYPHEN_OK: LazyLock<Vec<&'static str>> = LazyLock::new(|| ambiguous_words("hyphen"));
 /// `data/ambiguous-names.txt`: labels after which a list names technology ("Language: Go").
-static LABELS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "labels"));
+static LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| ambiguous_words("labels"));
 /// `data/ambiguous-names.txt`: places a name before a comma is the town of ("Cypress, Texas").
-static PLACES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "places"));
+static PLACES: LazyLock<Vec<&'static str>> = LazyLock::new(|| ambiguous_words("places"));
 /// `data/ambiguous-names.txt`: words before which a name is the ordinary word ("this Spring").
-static ORDINARY_BEFORE: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "ordinary-before"));
+static ORDINARY_BEFORE: LazyLock<Vec<&'static str>> = LazyLock::new(|| ambiguous_words("ordinary-before"));
 /// `data/ambiguous-names.txt`: nouns after which a name is the ordinary word ("Spring offsite").
-static ORDINARY: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| text::list_section(include_str!("../data/ambiguous-names.txt"), "ordinary"));
+static ORDINARY: LazyLock<Vec<&'static str>> = LazyLock::new(|| ambiguous_words("ordinary"));
 
 impl Lexicon {
     fn parse(text: &'static str) -> Lexicon {
@@ -93,19 +92,19 @@ impl Lexicon {
                     lexicon.concepts.push(Concept { name: text, category });
                     lexicon.parents.push(Vec::new());
                 }
-                let lower = Box::leak(match_key(text).into_boxed_str());
-                lexicon.variants.push(Variant { text, lower, concept, strict });
+                let key = Box::leak(match_key(text).into_boxed_str());
+                lexicon.variants.push(Variant { text, key, concept, strict });
             }
         }
         for (index, v) in lexicon.variants.iter().enumerate() {
-            let first = first_word(v.lower);
+            let first = first_word(v.key);
             lexicon.by_first_word.entry(first).or_default().push(index);
             // `microservices` is found in "a microservice" too.
             if let Some(singular) = singular_of(v) {
                 lexicon.by_first_word.entry(first_word(singular)).or_default().push(index);
             }
-            lexicon.by_name.entry(v.lower).or_insert(v.concept);
-            lexicon.variant_of.entry(v.lower).or_insert(index);
+            lexicon.by_name.entry(v.key).or_insert(v.concept);
+            lexicon.variant_of.entry(v.key).or_insert(index);
         }
         for (concept, parent) in parent_names {
             let found = lexicon.by_name.get(match_key(parent).as_str()).copied();
@@ -178,8 +177,7 @@ pub(crate) fn match_key(text: &str) -> String {
 fn singular_of(v: &Variant) -> Option<&'static str> {
     let last_word = v.text.rsplit(' ').next().unwrap_or(v.text);
     let common = !last_word.chars().any(|c| c.is_uppercase());
-    (common && v.text.len() >= 5 && v.text.ends_with('s') && !v.text.ends_with("ss"))
-        .then(|| &v.lower[..v.lower.len() - 1])
+    (common && v.text.len() >= 5 && v.text.ends_with('s') && !v.text.ends_with("ss")).then(|| &v.key[..v.key.len() - 1])
 }
 
 /// Endings that make a verb or noun of a name and still mean it (`Dockerized`).
@@ -207,7 +205,8 @@ pub fn same_term(a: &str, b: &str) -> bool {
 /// Text with whitespace runs collapsed (so `AWS\n  Lambda` is one name), and a map back.
 pub(crate) struct Prepared {
     pub(crate) norm: String,
-    pub(crate) lower: String,
+    /// [`match_key`] of `norm`: what names are found in.
+    pub(crate) key: String,
     /// Byte offset in the original text of each byte of `norm`.
     pub(crate) map: Vec<usize>,
 }
@@ -229,8 +228,8 @@ impl Prepared {
             norm.push(c);
             map.extend(i..i + c.len_utf8());
         }
-        let lower = match_key(&norm);
-        Prepared { norm, lower, map }
+        let key = match_key(&norm);
+        Prepared { norm, key, map }
     }
 
     /// The original byte range of a range of `norm`.
@@ -252,12 +251,12 @@ pub(crate) struct Hit {
 pub(crate) fn find_hits(p: &Prepared, prose: bool) -> Vec<Hit> {
     let mut found = Vec::new();
     // Candidates start where a word starts (or at a `.`, for `.NET`): look them up by that word.
-    let starts = p.lower.char_indices().filter(|&(at, c)| {
-        let before = p.lower[..at].chars().next_back();
+    let starts = p.key.char_indices().filter(|&(at, c)| {
+        let before = p.key[..at].chars().next_back();
         c == '.' || c.is_alphanumeric() && !before.is_some_and(char::is_alphanumeric)
     });
     for (at, _) in starts {
-        let word = first_word(&p.lower[at..]);
+        let word = first_word(&p.key[at..]);
         // A plural (`Kafkas`, `SLOs`) is looked up by its singular too, a derived word
         // (`Dockerized`) by its name.
         let singular = word.strip_suffix('s').filter(|w| w.len() >= 3);
@@ -266,9 +265,9 @@ pub(crate) fn find_hits(p: &Prepared, prose: bool) -> Vec<Hit> {
         let candidates = lookup(Some(word)).iter().chain(lookup(singular)).chain(lookup(derived));
         for &index in candidates {
             let v = &LEXICON.variants[index];
-            let rest = &p.lower[at..];
-            let mut end = if rest.starts_with(v.lower) {
-                at + v.lower.len()
+            let rest = &p.key[at..];
+            let mut end = if rest.starts_with(v.key) {
+                at + v.key.len()
             } else {
                 match singular_of(v).filter(|s| rest.starts_with(s)) {
                     Some(s) => at + s.len(),
@@ -278,13 +277,13 @@ pub(crate) fn find_hits(p: &Prepared, prose: bool) -> Vec<Hit> {
             if v.strict && &p.norm[at..end] != v.text {
                 continue;
             }
-            let plural = !v.strict && v.lower.len() >= 3 && p.lower[end..].starts_with('s');
-            if plural && !is_word_char(p.lower[end + 1..].chars().next()) {
+            let plural = !v.strict && v.key.len() >= 3 && p.key[end..].starts_with('s');
+            if plural && !is_word_char(p.key[end + 1..].chars().next()) {
                 end += 1;
             }
-            let single_word = !v.strict && !v.lower.contains(' ');
-            if let Some(ending) = DERIVED.iter().find(|e| single_word && p.lower[end..].starts_with(**e))
-                && !is_word_char(p.lower[end + ending.len()..].chars().next())
+            let single_word = !v.strict && !v.key.contains(' ');
+            if let Some(ending) = DERIVED.iter().find(|e| single_word && p.key[end..].starts_with(**e))
+                && !is_word_char(p.key[end + ending.len()..].chars().next())
             {
                 end += ending.len();
             }
@@ -323,7 +322,7 @@ pub(crate) fn find_hits(p: &Prepared, prose: bool) -> Vec<Hit> {
 fn coordinated(p: &Prepared, hits: &[Hit]) -> Vec<Hit> {
     let mut out = Vec::new();
     for hit in hits {
-        let key = &p.lower[hit.range.clone()];
+        let key = &p.key[hit.range.clone()];
         // The shared head is the name's last word: "unit, integration, and data quality tests".
         let Some((_, tail)) = key.rsplit_once(' ') else { continue };
         let mut end = hit.range.start;
@@ -335,7 +334,7 @@ fn coordinated(p: &Prepared, hits: &[Hit]) -> Vec<Hit> {
                 break;
             };
             let word_end = end - gap.len();
-            let word_start = p.lower[..word_end]
+            let word_start = p.key[..word_end]
                 .char_indices()
                 .rev()
                 .find(|&(_, c)| !c.is_alphanumeric())
@@ -345,7 +344,7 @@ fn coordinated(p: &Prepared, hits: &[Hit]) -> Vec<Hit> {
             if word_start == word_end || previous.is_some_and(|h| word_start < h.range.end) {
                 break;
             }
-            let name = format!("{} {tail}", &p.lower[word_start..word_end]);
+            let name = format!("{} {tail}", &p.key[word_start..word_end]);
             // "star and snowflake schemas" names a star schema.
             let name = match name.strip_suffix('s') {
                 Some(singular) if !LEXICON.by_name.contains_key(name.as_str()) => singular.to_string(),
@@ -553,7 +552,7 @@ mod tests {
     fn every_name_belongs_to_one_concept() {
         let mut owner: HashMap<&str, usize> = HashMap::new();
         for v in &LEXICON.variants {
-            let first = *owner.entry(v.lower).or_insert(v.concept);
+            let first = *owner.entry(v.key).or_insert(v.concept);
             assert_eq!(
                 LEXICON.concepts[first].name, LEXICON.concepts[v.concept].name,
                 "data/lexicon.txt: `{}` names two concepts",

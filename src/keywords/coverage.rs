@@ -105,7 +105,6 @@ pub fn coverage(job: &str, terms: &[Term], places: &[&Text], home: &Arc<Source>)
     };
     let p = Prepared::new(&joined);
     let hits = find_hits(&p, false);
-    let lower = p.lower.as_str();
     let mut report = Coverage { job: job.to_string(), coverage: 0, matched: vec![], aliased: vec![], missing: vec![] };
     let (mut total, mut got) = (0.0, 0.0);
     for term in terms {
@@ -125,8 +124,8 @@ pub fn coverage(job: &str, terms: &[Term], places: &[&Text], home: &Arc<Source>)
             exact = written_inside(&p, &hits, variants);
         }
         if term.kind == Kind::Phrase {
-            let needle = Prepared::new(&term.text).lower;
-            exact = text::word_matches(lower, &needle, text::ends_word).map(|at| p.map[at]).collect();
+            let needle = Prepared::new(&term.text).key;
+            exact = text::word_matches(&p.key, &needle, text::ends_word).map(|at| p.map[at]).collect();
         }
         if !exact.is_empty() {
             got += term.weight;
@@ -155,7 +154,7 @@ fn same_words(posting: usize, resume: usize) -> bool {
 
 /// Each lexicon variant's [`stems`], between spaces, so that containing one is holding its words.
 static STEMS: LazyLock<Vec<String>> =
-    LazyLock::new(|| LEXICON.variants.iter().map(|v| format!(" {} ", stems(v.lower))).collect());
+    LazyLock::new(|| LEXICON.variants.iter().map(|v| format!(" {} ", stems(v.key))).collect());
 
 /// A name's words without a plural `s` or an `-ing` (`unit testing` and `unit tests` are `unit
 /// test`, `data modelling` is `data model`).
@@ -175,11 +174,11 @@ fn stems(key: &str) -> String {
 fn written_inside(p: &Prepared, hits: &[Hit], variants: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
     for v in variants.iter().map(|&v| &LEXICON.variants[v]) {
-        for at in text::word_matches(&p.lower, v.lower, text::ends_word) {
-            let exact_case = !v.strict || p.norm.get(at..at + v.lower.len()) == Some(v.text);
+        for at in text::word_matches(&p.key, v.key, text::ends_word) {
+            let exact_case = !v.strict || p.norm.get(at..at + v.key.len()) == Some(v.text);
             // Hits are sorted and apart: only the last one starting at or before `at` can hold it.
             let before = hits.partition_point(|h| h.range.start <= at);
-            let inside = before > 0 && at + v.lower.len() <= hits[before - 1].range.end;
+            let inside = before > 0 && at + v.key.len() <= hits[before - 1].range.end;
             if exact_case && inside {
                 out.push(p.map[at]);
             }

@@ -149,8 +149,8 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
     let title_prepared = Prepared::new(title);
     let title_hits = find_hits(&title_prepared, false);
     for name in [company.trim(), role.as_str()] {
-        let name = Prepared::new(name).lower;
-        let named: Vec<usize> = text::word_matches(&p.lower, &name, text::ends_word).collect();
+        let name = Prepared::new(name).key;
+        let named: Vec<usize> = text::word_matches(&p.key, &name, text::ends_word).collect();
         // A technology the title names is still asked for ("Go Developer"); a practice that
         // names the role is the role ("Site Reliability Engineer").
         hits.retain(|h| {
@@ -206,7 +206,7 @@ pub fn posting_terms(posting: &str, title: &str, company: &str) -> Vec<Term> {
             // A name shared by coordination ("unit, integration tests") is written whole.
             let written = &p.norm[range.clone()];
             let v = &LEXICON.variants[*variant];
-            let text = if v.lower.starts_with(&format!("{} ", &p.lower[range.clone()])) {
+            let text = if v.key.starts_with(&format!("{} ", &p.key[range.clone()])) {
                 v.text.to_string()
             } else {
                 written.to_string()
